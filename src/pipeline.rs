@@ -1,0 +1,517 @@
+//! The whole classifier as one value: analyzer, TF-IDF vectorizers, weights
+//! and the training summary; fitted from labeled statements, saved to and
+//! loaded from one versioned JSON model file.
+//!
+//! A statement's feature row is its text's TF-IDF row, followed (when the
+//! model uses context) by the TF-IDF row of its *reporting clause* scaled by
+//! `context_weight` in a separate feature space. The reporting clause is the
+//! context with the statement's own words removed ("Zelenskyy has said the
+//! revised plan could be" for the quote "workable"), so a short quote is
+//! judged together with the clause that reports it (codebook rule 5) and the
+//! statement's words are not counted twice.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::{Analyzer, AnalyzerParams};
+use crate::data::{LabeledData, LabeledStatement};
+use crate::error::{Result, StanceError};
+use crate::features::{FittedTfIdf, SparseRow, TfIdfParams};
+use crate::label::Stance;
+use crate::model::{argmax, LinearModel, LogisticParams};
+
+/// The model file format this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The value of the model file's `"format"` field.
+pub const FORMAT_NAME: &str = "stance-model";
+
+/// Everything that decides how a pipeline is trained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PipelineParams {
+    /// Text analysis.
+    pub analyzer: AnalyzerParams,
+    /// Vocabulary and weighting.
+    pub features: TfIdfParams,
+    /// Scale of the reporting-clause features; 0 leaves context out.
+    pub context_weight: f64,
+    /// The logistic regression.
+    pub model: LogisticParams,
+}
+
+impl Default for PipelineParams {
+    /// The settings chosen by cross-validation on data/train.jsonl (models/README.md).
+    fn default() -> Self {
+        PipelineParams {
+            analyzer: AnalyzerParams::default(),
+            features: TfIdfParams::default(),
+            context_weight: 0.5,
+            model: LogisticParams::default(),
+        }
+    }
+}
+
+/// Cross-validation figures kept in a model's training summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CvScore {
+    /// Number of folds.
+    pub folds: usize,
+    /// Mean macro-F1 over the folds.
+    pub macro_f1_mean: f64,
+    /// Sample standard deviation of the folds' macro-F1.
+    pub macro_f1_sd: f64,
+}
+
+/// What a model was trained on, stored in the model file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingSummary {
+    /// Number of training statements.
+    pub n: usize,
+    /// Statements per label.
+    pub class_counts: std::collections::BTreeMap<String, usize>,
+    /// SHA-256 of the training file's bytes.
+    pub data_sha256: String,
+    /// The training file's name as given.
+    pub data_file: String,
+    /// Cross-validation score of the chosen settings, when cross-validated.
+    pub cv: Option<CvScore>,
+    /// Training day (UTC, `YYYY-MM-DD`), from `SOURCE_DATE_EPOCH` when set.
+    pub date: String,
+    /// Version of stance that trained it.
+    pub stance_version: String,
+    /// The settings it was trained with.
+    pub params: PipelineParams,
+}
+
+/// A statement and, optionally, the context it was found in.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The statement.
+    pub text: &'a str,
+    /// Its sentence with the reporting clause, if known.
+    pub context: Option<&'a str>,
+}
+
+impl<'a> From<&'a LabeledStatement> for Input<'a> {
+    fn from(s: &'a LabeledStatement) -> Self {
+        Input {
+            text: &s.text,
+            context: s.context.as_deref(),
+        }
+    }
+}
+
+/// The model's answer for one statement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prediction {
+    /// The most probable label.
+    pub label: Stance,
+    /// The probability of each label, in [`Stance::ALL`] order.
+    pub probabilities: [f64; Stance::COUNT],
+}
+
+impl Prediction {
+    /// The probability of the predicted label.
+    pub fn confidence(&self) -> f64 {
+        self.probabilities[self.label.index()]
+    }
+}
+
+/// The features of statements, before the model: analyzer and vectorizers.
+#[derive(Debug)]
+pub struct Featurizer {
+    analyzer: Analyzer,
+    text: FittedTfIdf,
+    context: Option<FittedTfIdf>,
+    context_weight: f64,
+}
+
+impl Featurizer {
+    /// Fits the vectorizers on training statements.
+    pub fn fit(params: &PipelineParams, inputs: &[Input<'_>]) -> Result<Featurizer> {
+        let analyzer = params.analyzer.clone().check()?;
+        let tfidf = params.features.clone().check()?;
+        if !(params.context_weight.is_finite() && params.context_weight >= 0.0) {
+            return Err(StanceError::InvalidParam {
+                name: "context-weight",
+                reason: format!("must be 0 or more, got {}", params.context_weight),
+            });
+        }
+        let text_terms: Vec<Vec<String>> = inputs.iter().map(|i| analyzer.terms(i.text)).collect();
+        let text = tfidf.fit(&text_terms);
+        let context = (params.context_weight > 0.0).then(|| {
+            let terms: Vec<Vec<String>> = inputs
+                .iter()
+                .map(|i| analyzer.terms(&reporting_clause(i.text, i.context)))
+                .collect();
+            tfidf.fit(&terms)
+        });
+        Ok(Featurizer {
+            analyzer,
+            text,
+            context,
+            context_weight: params.context_weight,
+        })
+    }
+
+    /// Total number of feature columns.
+    pub fn n_features(&self) -> usize {
+        self.text.len() + self.context.as_ref().map_or(0, FittedTfIdf::len)
+    }
+
+    /// The analyzer.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// The feature row of one statement.
+    pub fn row(&self, input: Input<'_>) -> SparseRow {
+        let mut row = self.text.transform(&self.analyzer.terms(input.text));
+        if let Some(context) = &self.context {
+            let clause = reporting_clause(input.text, input.context);
+            if !clause.is_empty() {
+                let context_row = context.transform(&self.analyzer.terms(&clause));
+                row.append_scaled(&context_row, self.text.len() as u32, self.context_weight);
+            }
+        }
+        row
+    }
+
+    /// The name of a feature column: the term, prefixed `context:` for the
+    /// reporting-clause features.
+    pub fn feature_name(&self, column: usize) -> String {
+        match self.text.vocabulary().get(column) {
+            Some(term) => term.clone(),
+            None => {
+                let offset = column - self.text.len();
+                let term = self
+                    .context
+                    .as_ref()
+                    .and_then(|c| c.vocabulary().get(offset))
+                    .map_or("?", String::as_str);
+                format!("context:{term}")
+            }
+        }
+    }
+}
+
+/// The context with the first occurrence of the statement removed; empty
+/// when there is no context or the context is just the statement.
+pub fn reporting_clause(text: &str, context: Option<&str>) -> String {
+    let Some(context) = context else {
+        return String::new();
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return context.to_string();
+    }
+    if let Some(at) = context.find(trimmed) {
+        let mut clause = String::with_capacity(context.len() - trimmed.len() + 1);
+        clause.push_str(&context[..at]);
+        clause.push(' ');
+        clause.push_str(&context[at + trimmed.len()..]);
+        return clause;
+    }
+    // The statement may have been joined over line breaks: compare with
+    // white space folded.
+    let folded_context = fold_whitespace(context);
+    let folded_text = fold_whitespace(trimmed);
+    match folded_context.find(&folded_text) {
+        Some(at) => format!(
+            "{} {}",
+            &folded_context[..at],
+            &folded_context[at + folded_text.len()..]
+        ),
+        None => context.to_string(),
+    }
+}
+
+fn fold_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A trained classifier: statements in, labels and probabilities out.
+#[derive(Debug)]
+pub struct Pipeline {
+    featurizer: Featurizer,
+    model: LinearModel,
+    summary: TrainingSummary,
+}
+
+impl Pipeline {
+    /// Trains on labeled data with the given settings. `cv` is the
+    /// cross-validation score to record, if the settings were cross-validated.
+    pub fn fit(
+        params: &PipelineParams,
+        data: &LabeledData,
+        cv: Option<CvScore>,
+    ) -> Result<Pipeline> {
+        if data.statements.is_empty() {
+            return Err(StanceError::BadTrainingSet(format!(
+                "{}: no labeled statements to train on",
+                data.path.display()
+            )));
+        }
+        let inputs: Vec<Input<'_>> = data.statements.iter().map(Input::from).collect();
+        let labels = data.labels();
+        let (featurizer, model) = fit_parts(params, &inputs, &labels).map_err(|e| match e {
+            StanceError::BadTrainingSet(reason) => {
+                StanceError::BadTrainingSet(format!("{}: {reason}", data.path.display()))
+            }
+            other => other,
+        })?;
+        let mut class_counts = std::collections::BTreeMap::new();
+        for stance in Stance::ALL {
+            class_counts.insert(
+                stance.to_string(),
+                labels.iter().filter(|&&l| l == stance).count(),
+            );
+        }
+        let summary = TrainingSummary {
+            n: labels.len(),
+            class_counts,
+            data_sha256: data.sha256.clone(),
+            data_file: data.path.file_name().map_or_else(
+                || data.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            cv,
+            date: training_date(),
+            stance_version: env!("CARGO_PKG_VERSION").to_string(),
+            params: params.clone(),
+        };
+        Ok(Pipeline {
+            featurizer,
+            model,
+            summary,
+        })
+    }
+
+    /// Classifies one statement.
+    pub fn predict(&self, input: Input<'_>) -> Prediction {
+        let probabilities = self.model.probabilities(&self.featurizer.row(input));
+        Prediction {
+            label: argmax(&probabilities),
+            probabilities,
+        }
+    }
+
+    /// Predicts labeled statements, for the accuracy reports.
+    pub fn score(&self, statements: &[LabeledStatement]) -> crate::metrics::Scored {
+        crate::metrics::Scored {
+            labels: Stance::names(),
+            truth: statements.iter().map(|s| s.label.index()).collect(),
+            probabilities: statements
+                .iter()
+                .map(|s| self.predict(Input::from(s)).probabilities.to_vec())
+                .collect(),
+            texts: statements.iter().map(|s| s.text.clone()).collect(),
+        }
+    }
+
+    /// The feature pipeline.
+    pub fn featurizer(&self) -> &Featurizer {
+        &self.featurizer
+    }
+
+    /// The weights.
+    pub fn model(&self) -> &LinearModel {
+        &self.model
+    }
+
+    /// What the model was trained on.
+    pub fn summary(&self) -> &TrainingSummary {
+        &self.summary
+    }
+
+    /// The model file's bytes: pretty JSON, then a newline.
+    pub fn to_json(&self) -> Vec<u8> {
+        let file = ModelFile {
+            format: FORMAT_NAME.to_string(),
+            version: FORMAT_VERSION,
+            labels: Stance::names(),
+            analyzer: self.featurizer.analyzer.params().clone(),
+            text_features: self.featurizer.text.clone(),
+            context_features: self.featurizer.context.clone(),
+            context_weight: self.featurizer.context_weight,
+            intercept: *self.model.intercept(),
+            weights: self.model.weights().to_vec(),
+            training: self.summary.clone(),
+        };
+        let mut bytes = serde_json::to_vec(&file).expect("a model serializes");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// Writes the model file atomically: a temporary file in the same folder,
+    /// then a rename, so a failure leaves any old file as it was.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let io_error = |source| StanceError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&folder).map_err(io_error)?;
+        let mut temp = tempfile::NamedTempFile::new_in(&folder).map_err(io_error)?;
+        std::io::Write::write_all(&mut temp, &self.to_json()).map_err(io_error)?;
+        temp.as_file().sync_all().map_err(io_error)?;
+        // A temporary file is private (0600); a model is an ordinary file:
+        // keep the old file's permissions, or use the usual 0644.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let permissions = std::fs::metadata(path)
+                .map(|m| m.permissions())
+                .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+            temp.as_file()
+                .set_permissions(permissions)
+                .map_err(io_error)?;
+        }
+        temp.persist(path).map_err(|e| io_error(e.error))?;
+        Ok(())
+    }
+
+    /// Loads a model file.
+    pub fn load(path: &Path) -> Result<Pipeline> {
+        let bytes = crate::data::read_bytes(path)?;
+        Pipeline::from_json(&bytes, path)
+    }
+
+    /// Reads a model from its JSON bytes; `origin` names it in errors. Checks
+    /// the format and version before anything else, then every dimension.
+    pub fn from_json(bytes: &[u8], origin: &Path) -> Result<Pipeline> {
+        let bad = |reason: String| StanceError::BadModel {
+            path: origin.to_path_buf(),
+            reason,
+        };
+        let header: ModelHeader = serde_json::from_slice(bytes).map_err(|e| {
+            bad(format!(
+                "not a stance model file (invalid or truncated JSON: {e})"
+            ))
+        })?;
+        if header.format.as_deref() != Some(FORMAT_NAME) {
+            return Err(bad(
+                "not a stance model file (no \"format\": \"stance-model\")".into(),
+            ));
+        }
+        match header.version {
+            Some(v) if v > FORMAT_VERSION => {
+                return Err(bad(format!(
+                    "model format version {v} is newer than this stance reads ({FORMAT_VERSION}); upgrade stance"
+                )))
+            }
+            Some(v) if v >= 1 => {}
+            other => return Err(bad(format!("unknown model format version {other:?}"))),
+        }
+        let file: ModelFile =
+            serde_json::from_slice(bytes).map_err(|e| bad(format!("malformed model file: {e}")))?;
+        if file.labels != Stance::names() {
+            return Err(bad(format!(
+                "labels {:?} differ from {:?}",
+                file.labels,
+                Stance::names()
+            )));
+        }
+        let analyzer = file.analyzer.check().map_err(|e| bad(e.to_string()))?;
+        let featurizer = Featurizer {
+            analyzer,
+            text: file.text_features,
+            context: file.context_features,
+            context_weight: file.context_weight,
+        };
+        if featurizer.n_features() != file.weights.len() {
+            return Err(bad(format!(
+                "{} weight rows for {} features",
+                file.weights.len(),
+                featurizer.n_features()
+            )));
+        }
+        if !(file.context_weight.is_finite() && file.context_weight >= 0.0) {
+            return Err(bad(format!(
+                "context_weight {} is invalid",
+                file.context_weight
+            )));
+        }
+        let model = LinearModel::from_parts(file.weights, file.intercept).map_err(bad)?;
+        Ok(Pipeline {
+            featurizer,
+            model,
+            summary: file.training,
+        })
+    }
+}
+
+/// Fits the featurizer and the model on statements (used by training and by
+/// cross-validation on each fold).
+pub fn fit_parts(
+    params: &PipelineParams,
+    inputs: &[Input<'_>],
+    labels: &[Stance],
+) -> Result<(Featurizer, LinearModel)> {
+    let logistic = params.model.clone().check()?;
+    let featurizer = Featurizer::fit(params, inputs)?;
+    let rows: Vec<SparseRow> = inputs.iter().map(|&i| featurizer.row(i)).collect();
+    let model = logistic.fit(&rows, labels, featurizer.n_features())?;
+    Ok((featurizer, model))
+}
+
+/// The first fields read from a model file, to check its format and version
+/// before the rest is parsed.
+#[derive(Deserialize)]
+struct ModelHeader {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+/// The model file, version 1.
+#[derive(Serialize, Deserialize)]
+struct ModelFile {
+    format: String,
+    version: u32,
+    labels: Vec<String>,
+    analyzer: AnalyzerParams,
+    text_features: FittedTfIdf,
+    context_features: Option<FittedTfIdf>,
+    context_weight: f64,
+    intercept: [f64; Stance::COUNT],
+    /// `weights[feature][label]`, text features first, then context features.
+    weights: Vec<[f64; Stance::COUNT]>,
+    training: TrainingSummary,
+}
+
+/// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, so
+/// that a model can be rebuilt byte for byte.
+fn training_date() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .map(|t| t.date().to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_clause_removes_the_statement() {
+        let clause = reporting_clause(
+            "workable.",
+            Some("Zelenskyy has said the revised plan could be “workable.”"),
+        );
+        assert_eq!(clause, "Zelenskyy has said the revised plan could be “ ”");
+        assert_eq!(reporting_clause("a b", Some("x a\n  b y")), "x   y");
+        assert_eq!(reporting_clause("same", Some("same")), " ");
+        assert_eq!(reporting_clause("t", None), "");
+        assert_eq!(reporting_clause("zz", Some("other")), "other");
+    }
+}
