@@ -578,6 +578,29 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_single_right_statement_renders_in_every_format() {
+        let scored = Scored {
+            labels: vec!["a".into(), "b".into()],
+            truth: vec![1],
+            probabilities: vec![vec![0.25, 0.75]],
+            texts: vec!["only one".into()],
+        };
+        let e = Evaluation::from_scored(&scored, &EvalOptions::default()).unwrap();
+        assert_eq!((e.n, e.accuracy, e.macro_f1, e.kappa), (1, 1.0, 1.0, 0.0));
+        assert_eq!(e.ci95.accuracy, [1.0, 1.0]);
+        assert!(e.errors.is_empty());
+        for format in [Format::Table, Format::Json, Format::Markdown, Format::Html] {
+            let mut out = Vec::new();
+            render(&e, format, &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert!(
+                text.contains("1.000") || format == Format::Json,
+                "{format:?}"
+            );
+        }
+    }
+
+    #[test]
     fn formats_parse_from_names_and_extensions() {
         assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
         assert_eq!("HTML".parse::<Format>().unwrap(), Format::Html);
