@@ -161,7 +161,11 @@ impl Analyzer {
     /// assert_eq!(analyzer.terms("Talks resume"), ["talks", "resume", "talks resume"]);
     /// ```
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let words = self.words(text);
+        self.terms_of_words(&self.words(text))
+    }
+
+    /// The terms of words already produced by [`Analyzer::words`].
+    pub fn terms_of_words(&self, words: &[String]) -> Vec<String> {
         let mut terms = Vec::with_capacity(words.len() * self.params.ngram_max);
         terms.extend(words.iter().cloned());
         for n in 2..=self.params.ngram_max {

@@ -96,6 +96,8 @@ pub struct Grid {
     pub ngram_max: Vec<usize>,
     /// Reporting-clause weights.
     pub context_weight: Vec<f64>,
+    /// Cue-lexicon weights.
+    pub cue_weight: Vec<f64>,
     /// Imbalance handling.
     pub balance: Vec<Balance>,
 }
@@ -107,7 +109,8 @@ impl Default for Grid {
             alpha: vec![0.3, 1.0, 3.0],
             ngram_max: vec![1, 2],
             context_weight: vec![0.0, 0.5],
-            balance: vec![Balance::Prior, Balance::Oversample],
+            cue_weight: vec![0.0, 1.0],
+            balance: vec![Balance::Prior],
         }
     }
 }
@@ -118,13 +121,16 @@ impl Grid {
         let mut all = Vec::new();
         for &ngram_max in &self.ngram_max {
             for &context_weight in &self.context_weight {
-                for &balance in &self.balance {
-                    for &alpha in &self.alpha {
-                        let mut p = base.clone();
-                        p.analyzer = p.analyzer.ngram_max(ngram_max);
-                        p.context_weight = context_weight;
-                        p.model = p.model.balance(balance).alpha(alpha);
-                        all.push(p);
+                for &cue_weight in &self.cue_weight {
+                    for &balance in &self.balance {
+                        for &alpha in &self.alpha {
+                            let mut p = base.clone();
+                            p.analyzer = p.analyzer.ngram_max(ngram_max);
+                            p.context_weight = context_weight;
+                            p.cue_weight = cue_weight;
+                            p.model = p.model.balance(balance).alpha(alpha);
+                            all.push(p);
+                        }
                     }
                 }
             }

@@ -32,6 +32,7 @@
 
 pub mod analyze;
 pub mod classify;
+pub mod cues;
 pub mod cv;
 pub mod data;
 pub mod error;

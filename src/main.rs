@@ -111,6 +111,9 @@ struct SettingFlags {
     /// Weight of the reporting-clause features (0 leaves context out).
     #[arg(long)]
     context_weight: Option<f64>,
+    /// Weight of the cue-lexicon features (0 leaves them out).
+    #[arg(long)]
+    cue_weight: Option<f64>,
     /// How unequal class sizes are handled.
     #[arg(long, value_enum)]
     balance: Option<Balance>,
@@ -295,6 +298,9 @@ impl SettingFlags {
         if let Some(v) = self.context_weight {
             grid.context_weight = vec![v];
         }
+        if let Some(v) = self.cue_weight {
+            grid.cue_weight = vec![v];
+        }
         if let Some(v) = self.balance {
             grid.balance = vec![v];
         }
@@ -324,6 +330,9 @@ impl SettingFlags {
         if let Some(v) = self.context_weight {
             params.context_weight = v;
         }
+        if let Some(v) = self.cue_weight {
+            params.cue_weight = v;
+        }
         params
     }
 }
@@ -345,14 +354,14 @@ fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             )?;
             writeln!(
                 out,
-                "{:<60} {:>16} {:>16}",
+                "{:<72} {:>16} {:>16}",
                 "setting", "macro-F1 (sd)", "accuracy (sd)"
             )?;
             let (trials, best) =
                 stance::cv::search(&base, &grid, &data.statements, k, args.seed, |t| {
                     let _ = writeln!(
                         out,
-                        "{:<60} {:>7.4} ({:.4}) {:>7.4} ({:.4})",
+                        "{:<72} {:>7.4} ({:.4}) {:>7.4} ({:.4})",
                         describe(&t.params),
                         t.summary.macro_f1_mean,
                         t.summary.macro_f1_sd,
@@ -393,9 +402,10 @@ fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
 /// One line naming the settings that cross-validation chooses among.
 fn describe(params: &PipelineParams) -> String {
     format!(
-        "ngram_max={} context_weight={} balance={} alpha={}",
+        "ngram_max={} context_weight={} cue_weight={} balance={} alpha={}",
         params.analyzer.get_ngram_max(),
         params.context_weight,
+        params.cue_weight,
         params.model.get_balance().as_str(),
         params.model.get_alpha()
     )

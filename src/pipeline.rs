@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::{Analyzer, AnalyzerParams};
+use crate::cues::{codebook_lexicon, CueCategory, CueMatcher};
 use crate::data::{LabeledData, LabeledStatement};
 use crate::error::{Result, StanceError};
 use crate::features::{FittedTfIdf, SparseRow, TfIdfParams};
@@ -35,6 +36,9 @@ pub struct PipelineParams {
     pub features: TfIdfParams,
     /// Scale of the reporting-clause features; 0 leaves context out.
     pub context_weight: f64,
+    /// Scale of the cue-lexicon features ([`crate::cues`]); 0 leaves them out.
+    #[serde(default)]
+    pub cue_weight: f64,
     /// The logistic regression.
     pub model: LogisticParams,
 }
@@ -46,6 +50,7 @@ impl Default for PipelineParams {
             analyzer: AnalyzerParams::default(),
             features: TfIdfParams::default(),
             context_weight: 0.5,
+            cue_weight: 0.0,
             model: LogisticParams::default(),
         }
     }
@@ -124,6 +129,8 @@ pub struct Featurizer {
     text: FittedTfIdf,
     context: Option<FittedTfIdf>,
     context_weight: f64,
+    cues: Option<CueMatcher>,
+    cue_weight: f64,
 }
 
 impl Featurizer {
@@ -146,17 +153,32 @@ impl Featurizer {
                 .collect();
             tfidf.fit(&terms)
         });
+        if !(params.cue_weight.is_finite() && params.cue_weight >= 0.0) {
+            return Err(StanceError::InvalidParam {
+                name: "cue-weight",
+                reason: format!("must be 0 or more, got {}", params.cue_weight),
+            });
+        }
+        let cues =
+            (params.cue_weight > 0.0).then(|| CueMatcher::new(codebook_lexicon(), &analyzer));
         Ok(Featurizer {
             analyzer,
             text,
             context,
             context_weight: params.context_weight,
+            cues,
+            cue_weight: params.cue_weight,
         })
     }
 
-    /// Total number of feature columns.
+    /// Total number of feature columns: text terms, reporting-clause terms,
+    /// then cue categories of the text and of the reporting clause.
     pub fn n_features(&self) -> usize {
-        self.text.len() + self.context.as_ref().map_or(0, FittedTfIdf::len)
+        self.text.len() + self.context_len() + 2 * self.cues.as_ref().map_or(0, CueMatcher::len)
+    }
+
+    fn context_len(&self) -> usize {
+        self.context.as_ref().map_or(0, FittedTfIdf::len)
     }
 
     /// The analyzer.
@@ -166,31 +188,56 @@ impl Featurizer {
 
     /// The feature row of one statement.
     pub fn row(&self, input: Input<'_>) -> SparseRow {
-        let mut row = self.text.transform(&self.analyzer.terms(input.text));
+        let words = self.analyzer.words(input.text);
+        let mut row = self.text.transform(&self.analyzer.terms_of_words(&words));
+        let clause_words = match &self.context {
+            Some(_) => self
+                .analyzer
+                .words(&reporting_clause(input.text, input.context)),
+            None => Vec::new(),
+        };
+        let mut offset = self.text.len() as u32;
         if let Some(context) = &self.context {
-            let clause = reporting_clause(input.text, input.context);
-            if !clause.is_empty() {
-                let context_row = context.transform(&self.analyzer.terms(&clause));
-                row.append_scaled(&context_row, self.text.len() as u32, self.context_weight);
+            if !clause_words.is_empty() {
+                let context_row = context.transform(&self.analyzer.terms_of_words(&clause_words));
+                row.append_scaled(&context_row, offset, self.context_weight);
+            }
+            offset += context.len() as u32;
+        }
+        if let Some(cues) = &self.cues {
+            row.append_scaled(&cues.row(&words), offset, self.cue_weight);
+            offset += cues.len() as u32;
+            if self.context.is_some() {
+                row.append_scaled(&cues.row(&clause_words), offset, self.cue_weight);
             }
         }
         row
     }
 
     /// The name of a feature column: the term, prefixed `context:` for the
-    /// reporting-clause features.
+    /// reporting-clause features, `cue:` and `context cue:` for cue categories.
     pub fn feature_name(&self, column: usize) -> String {
-        match self.text.vocabulary().get(column) {
-            Some(term) => term.clone(),
-            None => {
-                let offset = column - self.text.len();
-                let term = self
-                    .context
-                    .as_ref()
-                    .and_then(|c| c.vocabulary().get(offset))
-                    .map_or("?", String::as_str);
-                format!("context:{term}")
-            }
+        if let Some(term) = self.text.vocabulary().get(column) {
+            return term.clone();
+        }
+        let column = column - self.text.len();
+        if let Some(term) = self
+            .context
+            .as_ref()
+            .and_then(|c| c.vocabulary().get(column))
+        {
+            return format!("context:{term}");
+        }
+        let column = column - self.context_len();
+        let Some(cues) = &self.cues else {
+            return "?".into();
+        };
+        match cues.categories().get(column) {
+            Some(c) => format!("cue:{}", c.name),
+            None => cues
+                .categories()
+                .get(column - cues.len())
+                .map_or_else(|| "?".into(), |c| format!("context cue:{}", c.name)),
         }
     }
 }
@@ -334,6 +381,12 @@ impl Pipeline {
             text_features: self.featurizer.text.clone(),
             context_features: self.featurizer.context.clone(),
             context_weight: self.featurizer.context_weight,
+            cues: self
+                .featurizer
+                .cues
+                .as_ref()
+                .map(|c| c.categories().to_vec()),
+            cue_weight: self.featurizer.cue_weight,
             intercept: *self.model.intercept(),
             weights: self.model.weights().to_vec(),
             training: self.summary.clone(),
@@ -416,11 +469,17 @@ impl Pipeline {
             )));
         }
         let analyzer = file.analyzer.check().map_err(|e| bad(e.to_string()))?;
+        if !(file.cue_weight.is_finite() && file.cue_weight >= 0.0) {
+            return Err(bad(format!("cue_weight {} is invalid", file.cue_weight)));
+        }
+        let cues = file.cues.map(|c| CueMatcher::new(c, &analyzer));
         let featurizer = Featurizer {
             analyzer,
             text: file.text_features,
             context: file.context_features,
             context_weight: file.context_weight,
+            cues,
+            cue_weight: file.cue_weight,
         };
         if featurizer.n_features() != file.weights.len() {
             return Err(bad(format!(
@@ -476,6 +535,11 @@ struct ModelFile {
     text_features: FittedTfIdf,
     context_features: Option<FittedTfIdf>,
     context_weight: f64,
+    /// The cue lexicon, when the model uses it.
+    #[serde(default)]
+    cues: Option<Vec<CueCategory>>,
+    #[serde(default)]
+    cue_weight: f64,
     intercept: [f64; Stance::COUNT],
     /// `weights[feature][label]`, text features first, then context features.
     weights: Vec<[f64; Stance::COUNT]>,

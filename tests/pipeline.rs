@@ -62,3 +62,52 @@ fn the_builtin_model_loads_and_classifies() {
     });
     assert!((p.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-9);
 }
+
+#[test]
+fn explanation_contributions_add_up_to_the_prediction() {
+    let data = sample();
+    let params = PipelineParams {
+        cue_weight: 1.0,
+        ..PipelineParams::default()
+    };
+    let pipeline = Pipeline::fit(&params, &data, None).unwrap();
+    let input = Input {
+        text: "We will never accept their demands, but we are ready to talk.",
+        context: Some(
+            "The minister said: We will never accept their demands, but we are ready to talk.",
+        ),
+    };
+    let explanation = stance::inspect::explain(&pipeline, input);
+    let intercept = [
+        explanation.intercept.conciliatory,
+        explanation.intercept.maximalist,
+        explanation.intercept.neutral,
+    ];
+    let mut scores = [0.0; 3];
+    for (k, stance) in stance::Stance::ALL.iter().enumerate() {
+        scores[k] = intercept[k]
+            + explanation.contributions[stance.as_str()]
+                .iter()
+                .map(|c| c.contribution)
+                .sum::<f64>();
+    }
+    let probabilities = stance::model::softmax(scores);
+    let predicted = pipeline.predict(input).probabilities;
+    for k in 0..3 {
+        assert!((probabilities[k] - predicted[k]).abs() < 1e-9);
+    }
+    assert!(explanation.contributions["maximalist"]
+        .iter()
+        .any(|c| c.term == "cue:refusal"));
+}
+
+#[test]
+fn inspect_lists_the_heaviest_terms_of_each_label() {
+    let pipeline = Pipeline::fit(&PipelineParams::default(), &sample(), None).unwrap();
+    let inspection = stance::inspect::inspect(&pipeline, 5);
+    for label in ["conciliatory", "maximalist", "neutral"] {
+        let terms = &inspection.top_terms[label];
+        assert_eq!(terms.len(), 5);
+        assert!(terms.windows(2).all(|w| w[0].weight >= w[1].weight));
+    }
+}
