@@ -244,6 +244,8 @@ fn train_cv_prints_every_setting_and_the_choice() {
         "prior",
         "--context-weight",
         "0",
+        "--cue-weight",
+        "0",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
