@@ -64,12 +64,16 @@ fn predict(c: &mut Criterion) {
 }
 
 fn train(c: &mut Criterion) {
+    use linfa::prelude::*;
+    use linfa_logistic::MultiLogisticRegression;
+
     let all = statements();
     let train: Vec<_> = all.iter().cycle().take(2000).cloned().collect();
     let batch: Vec<Input<'_>> = train.iter().map(Input::from).collect();
     let labels: Vec<Stance> = train.iter().map(|s| s.label).collect();
     let mut group = c.benchmark_group("train 2000 statements");
     group.sample_size(10);
+    // The whole fit as `stance train` runs it, at several iteration counts.
     for (iterations, balance) in [
         (25, Balance::Prior),
         (50, Balance::Prior),
@@ -83,11 +87,45 @@ fn train(c: &mut Criterion) {
             ..PipelineParams::default()
         };
         group.bench_with_input(
-            BenchmarkId::new(format!("{} iterations", iterations), balance.as_str()),
+            BenchmarkId::new(
+                format!("stance f32 {iterations} iterations"),
+                balance.as_str(),
+            ),
             &params,
             |b, params| b.iter(|| fit_parts(params, &batch, &labels).unwrap().1.n_features()),
         );
     }
+    // linfa alone on the same dense batch: f32 (what stance uses) against f64.
+    let params = PipelineParams::default();
+    let featurizer = Featurizer::fit(&params, &batch).unwrap();
+    let rows: Vec<_> = batch.iter().map(|&i| featurizer.row(i)).collect();
+    let x32 = stance::model::dense_batch(rows.iter(), rows.len(), featurizer.n_features()).unwrap();
+    let x64 = x32.mapv(f64::from);
+    let y: ndarray::Array1<usize> = labels.iter().map(|l| l.index()).collect();
+    let d32 = Dataset::new(x32, y.clone());
+    let d64 = Dataset::new(x64, y);
+    group.bench_function("linfa f32 50 iterations", |b| {
+        b.iter(|| {
+            MultiLogisticRegression::<f32>::default()
+                .alpha(1.0)
+                .max_iterations(50)
+                .fit(&d32)
+                .unwrap()
+                .params()
+                .len()
+        })
+    });
+    group.bench_function("linfa f64 50 iterations", |b| {
+        b.iter(|| {
+            MultiLogisticRegression::<f64>::default()
+                .alpha(1.0)
+                .max_iterations(50)
+                .fit(&d64)
+                .unwrap()
+                .params()
+                .len()
+        })
+    });
     group.finish();
 }
 

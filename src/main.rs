@@ -114,6 +114,9 @@ struct SettingFlags {
     /// Weight of the cue-lexicon features (0 leaves them out).
     #[arg(long)]
     cue_weight: Option<f64>,
+    /// Do not mark negation scope (for comparison; marking is the default).
+    #[arg(long)]
+    no_negation: bool,
     /// How unequal class sizes are handled.
     #[arg(long, value_enum)]
     balance: Option<Balance>,
@@ -320,6 +323,9 @@ impl SettingFlags {
         }
         if let Some(v) = self.ngram_max {
             params.analyzer = params.analyzer.ngram_max(v);
+        }
+        if self.no_negation {
+            params.analyzer = params.analyzer.negation(false);
         }
         if let Some(v) = self.min_df {
             params.features = params.features.min_df(v);

@@ -1,29 +1,206 @@
-//! INTERIM stub until the extraction module lands: sentence spans only.
-use crate::statement::Statement;
+//! Statement extraction: direct quotes and reported speech, with who said them.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`sentences`]: paragraphs and sentences, robust to hard-wrapped text.
+//! 2. `tokens`: words and punctuation with byte offsets.
+//! 3. `marks`: quotation marks paired into quotes (apostrophes, stray and
+//!    unbalanced marks, nesting and quotes over several paragraphs handled).
+//! 4. `speaker`: the people the article names, and speaker noun phrases
+//!    turned into speaker strings (titles stripped, surnames and pronouns
+//!    resolved).
+//! 5. `attribution`: which quotes are statements, and their speakers.
+//! 6. `reported`: reported speech without quotation marks.
+//!
+//! No model and no network: rules and the word lists in `lexicon`.
+//!
+//! ```
+//! use stance::extract::Extractor;
+//! use stance::statement::StatementKind;
+//!
+//! let article = "“We are ready to talk,” Kremlin spokesman Dmitry Peskov said. \
+//!                Peskov said the talks would resume on Monday.";
+//! let found = Extractor::new().extract(article);
+//! assert_eq!(found[0].text, "We are ready to talk,");
+//! assert_eq!(found[0].speaker.as_deref(), Some("Dmitry Peskov"));
+//! assert_eq!(found[1].kind, StatementKind::Indirect);
+//! assert_eq!(found[1].text, "the talks would resume on Monday");
+//! ```
 
-/// Placeholder extractor.
-#[derive(Debug, Default)]
-pub struct Extractor;
+mod attribution;
+mod doc;
+mod lexicon;
+mod marks;
+mod reported;
+mod sentences;
+mod speaker;
+mod tokens;
 
-impl Extractor {
-    /// Placeholder.
-    pub fn new() -> Self {
-        Extractor
-    }
-    /// Placeholder: no statements.
-    pub fn extract(&self, _article: &str) -> Vec<Statement> {
-        Vec::new()
+pub use sentences::sentence_spans;
+
+use crate::statement::{Statement, StatementKind};
+use doc::Doc;
+use lexicon::Lexicon;
+use speaker::NameBook;
+
+/// Finds statements in news articles.
+///
+/// Holds the word lists; build it once and reuse it for many articles.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
-/// Sentence byte ranges by UAX #29.
-pub fn sentence_spans(text: &str) -> Vec<std::ops::Range<usize>> {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.split_sentence_bound_indices()
-        .filter_map(|(start, s)| {
-            let trimmed = s.trim_end();
-            let lead = trimmed.len() - trimmed.trim_start().len();
-            (!trimmed.trim().is_empty()).then(|| start + lead..start + trimmed.len())
-        })
-        .collect()
+impl Extractor {
+    /// An extractor with the built-in English word lists.
+    pub fn new() -> Self {
+        Extractor {
+            lexicon: Lexicon::new(),
+        }
+    }
+
+    /// Every statement in the article, in order of appearance: direct quotes
+    /// and reported speech.
+    ///
+    /// Offsets are byte offsets into `article`. The text of a statement is
+    /// `article[start..end]` with every line break (and the indentation
+    /// around it) folded to one space, so `text == article[start..end]`
+    /// whenever the span holds no line break. A direct quote over several
+    /// paragraphs has its paragraphs joined with one space and its
+    /// continuation marks dropped; `start..end` covers the whole run. The
+    /// context (the sentences holding the statement and its attribution) is
+    /// folded the same way.
+    pub fn extract(&self, article: &str) -> Vec<Statement> {
+        let doc = Doc::new(article, &self.lexicon);
+        let names = NameBook::read(&doc);
+        let mut statements = Vec::new();
+        for found in attribution::attribute_quotes(&doc, &names) {
+            let q = &doc.quotes[found.quote];
+            let (start, end) = (q.text_start(), q.text_end());
+            let mut around = q.open..q.end;
+            if let Some(a) = &found.attribution {
+                around = around.start.min(a.start)..around.end.max(a.end);
+            }
+            statements.push(Statement {
+                text: attribution::quote_text(&doc, q),
+                speaker: found.speaker,
+                kind: StatementKind::Direct,
+                start,
+                end,
+                context: fold_breaks(&article[doc.context_span(around)]),
+                cue: found.cue,
+            });
+        }
+        for found in reported::find_reported(&doc, &names) {
+            let span = doc.span(found.clause.clone());
+            let sentence = doc.span(doc.outer[found.sentence].clone());
+            statements.push(Statement {
+                text: fold_breaks(&article[span.clone()]),
+                speaker: found.speaker,
+                kind: StatementKind::Indirect,
+                start: span.start,
+                end: span.end,
+                context: fold_breaks(&article[sentence]),
+                cue: Some(found.cue),
+            });
+        }
+        statements.sort_by_key(|s| (s.start, s.end));
+        statements.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
+        statements
+    }
+}
+
+/// `text` with every run of whitespace that holds a line break folded to
+/// one space (other whitespace is kept as it is).
+pub(crate) fn fold_breaks(text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending.push(c);
+            continue;
+        }
+        if !pending.is_empty() {
+            if pending.contains(['\n', '\r']) {
+                out.push(' ');
+            } else {
+                out.push_str(&pending);
+            }
+            pending.clear();
+        }
+        out.push(c);
+    }
+    if !pending.is_empty() && !pending.contains(['\n', '\r']) {
+        out.push_str(&pending);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_line_breaks_only() {
+        assert_eq!(fold_breaks("a  b\n    c\n\nd"), "a  b c d");
+        assert_eq!(fold_breaks("no break"), "no break");
+    }
+
+    #[test]
+    fn hard_wrapped_quote_is_one_statement_with_folded_text() {
+        let article = concat!(
+            "    The union said its members would stay out until the port\n",
+            "authority improved its offer, officials said on Monday.\n",
+            "    \"We are not against new cranes. We are against losing\n",
+            "600 jobs without warning,\" union president Colm Danaher\n",
+            "told a rally outside the main gate of the port on Monday.\n",
+        );
+        let found = Extractor::new().extract(article);
+        let quote = found
+            .iter()
+            .find(|s| s.kind == StatementKind::Direct)
+            .unwrap();
+        assert_eq!(
+            quote.text,
+            "We are not against new cranes. We are against losing 600 jobs without warning,"
+        );
+        assert_eq!(quote.speaker.as_deref(), Some("Colm Danaher"));
+        assert_eq!(quote.cue.as_deref(), Some("told"));
+        assert!(article[quote.start..quote.end].contains('\n'));
+    }
+
+    #[test]
+    fn indirect_statement_is_not_duplicated_by_its_quote() {
+        let found = Extractor::new()
+            .extract("Putin said that “nobody will be allowed to threaten Russia.”");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, StatementKind::Direct);
+    }
+
+    #[test]
+    fn reuters_trailing_attribution_gives_the_clause_before_the_comma() {
+        let article = concat!(
+            "Showers continued throughout the week in the Bahia cocoa\n",
+            "zone, alleviating the drought since early January and\n",
+            "improving prospects for the coming temporao harvest,\n",
+            "Comissaria Smith said in its weekly review.\n",
+        );
+        let found = Extractor::new().extract(article);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].text,
+            "Showers continued throughout the week in the Bahia cocoa zone, alleviating the \
+             drought since early January and improving prospects for the coming temporao harvest"
+        );
+        assert_eq!(found[0].speaker.as_deref(), Some("Comissaria Smith"));
+    }
 }

@@ -1,0 +1,237 @@
+//! The analysed article shared by the extraction stages: tokens, paragraphs,
+//! sentences and quotes, with per-token lookups.
+
+use super::lexicon::{CueClass, Lexicon, WordSet};
+use super::marks::{MarkPairer, Quote};
+use super::sentences::{paragraph_spans, sentences_of};
+use super::tokens::{tokenize, Kind, Token};
+use std::ops::Range;
+
+/// Marks a token outside every quote.
+const OUTSIDE: u32 = u32::MAX;
+
+/// An article split into the units the extractor reasons about.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub lex: &'a Lexicon,
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<Range<usize>>,
+    /// Plain sentences (byte ranges), as `sentence_spans` gives them.
+    pub sentences: Vec<Range<usize>>,
+    /// Outermost quotes, in order.
+    pub quotes: Vec<Quote>,
+    /// Sentences whose breaks inside quotes are removed (token ranges), so a
+    /// quote and its attribution share one.
+    pub outer: Vec<Range<usize>>,
+    /// Per token: its quote (marks included) or `OUTSIDE`.
+    quote_of: Vec<u32>,
+    /// Per token: its outer sentence.
+    outer_of: Vec<u32>,
+    /// Per token: its paragraph.
+    para_of: Vec<u32>,
+    /// Per token: the bits of the word lists that hold it, and its reporting class.
+    lexical: Vec<(u32, Option<CueClass>)>,
+    /// Per token: the case of its first letter.
+    case: Vec<Case>,
+}
+
+/// The case of a token's first character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Upper,
+    Lower,
+    /// Punctuation, digits, letters without case.
+    Other,
+}
+
+impl<'a> Doc<'a> {
+    /// Analyses `text`.
+    pub(crate) fn new(text: &'a str, lex: &'a Lexicon) -> Self {
+        let tokens = tokenize(text);
+        let paragraphs = paragraph_spans(text);
+        let sentences = sentences_of(text, &paragraphs);
+        let quotes = MarkPairer::new(text, lex).pair(&paragraphs);
+        let quote_of = assign(&tokens, quotes.iter().map(|q| q.open..q.end));
+        let para_of = assign(&tokens, paragraphs.iter().cloned());
+        let outer_bytes = merge_inside_quotes(&sentences, &quotes);
+        let outer_of = assign(&tokens, outer_bytes.iter().cloned());
+        let mut outer: Vec<Range<usize>> = vec![0..0; outer_bytes.len()];
+        for (i, &s) in outer_of.iter().enumerate() {
+            if let Some(r) = outer.get_mut(s as usize) {
+                if r.end == 0 {
+                    *r = i..i + 1;
+                } else {
+                    r.end = i + 1;
+                }
+            }
+        }
+        let lexical = tokens
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word => lex.lookup(&text[t.start..t.end]),
+                Kind::Punct => (0, None),
+            })
+            .collect();
+        let case = tokens
+            .iter()
+            .map(|t| match text[t.start..].chars().next() {
+                Some(c) if t.kind == Kind::Word && c.is_uppercase() => Case::Upper,
+                Some(c) if t.kind == Kind::Word && c.is_lowercase() => Case::Lower,
+                _ => Case::Other,
+            })
+            .collect();
+        Doc {
+            case,
+            lexical,
+            text,
+            lex,
+            tokens,
+            paragraphs,
+            sentences,
+            quotes,
+            outer,
+            quote_of,
+            outer_of,
+            para_of,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        let t = self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Whether token `i` is in the word list `set` (ignoring case).
+    pub fn has(&self, i: usize, set: &WordSet) -> bool {
+        self.lexical[i].0 & set.bit() != 0
+    }
+
+    /// Whether token `i`, without a possessive "’s", is in the word list `set`.
+    pub fn has_stem(&self, i: usize, set: &WordSet) -> bool {
+        let w = self.word(i);
+        let stem = super::speaker::strip_possessive(w);
+        if stem.len() == w.len() {
+            self.has(i, set)
+        } else {
+            set.contains(stem)
+        }
+    }
+
+    /// The reporting class of token `i`, if it is a reporting word.
+    pub fn cue(&self, i: usize) -> Option<CueClass> {
+        self.lexical[i].1
+    }
+
+    /// Whether token `i` exists and is the word `w`.
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        i < self.tokens.len() && self.word(i) == w
+    }
+
+    /// Whether token `i` is a word (not punctuation).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == Kind::Word
+    }
+
+    /// Whether token `i` is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        let t = self.tokens[i];
+        t.kind == Kind::Punct && self.text[t.start..t.end].starts_with(c)
+    }
+
+    /// Whether token `i` is a word starting with a capital letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.case[i] == Case::Upper
+    }
+
+    /// Whether token `i` is a word starting with a lowercase letter.
+    pub fn is_lowercase(&self, i: usize) -> bool {
+        self.case[i] == Case::Lower
+    }
+
+    /// Whether token `i` is inside a quote (its marks included).
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quote_of[i] != OUTSIDE
+    }
+
+    /// The quote that holds token `i`.
+    pub fn quote_index(&self, i: usize) -> Option<usize> {
+        (self.quote_of[i] != OUTSIDE).then_some(self.quote_of[i] as usize)
+    }
+
+    /// The outer sentence of token `i`.
+    pub fn outer_of(&self, i: usize) -> usize {
+        self.outer_of[i] as usize
+    }
+
+    /// The paragraph of token `i`.
+    pub fn para_of(&self, i: usize) -> usize {
+        self.para_of[i] as usize
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+
+    /// The byte range of tokens `range` (empty ranges give an empty span).
+    pub fn span(&self, range: Range<usize>) -> Range<usize> {
+        if range.start >= range.end {
+            let at = self
+                .tokens
+                .get(range.start)
+                .map_or(self.text.len(), |t| t.start);
+            return at..at;
+        }
+        self.tokens[range.start].start..self.tokens[range.end - 1].end
+    }
+
+    /// The plain sentences that overlap the byte range `bytes`, as one range.
+    pub fn context_span(&self, bytes: Range<usize>) -> Range<usize> {
+        let first = self.sentences.partition_point(|s| s.end <= bytes.start);
+        let last = self
+            .sentences
+            .partition_point(|s| s.start < bytes.end.max(bytes.start + 1));
+        if first >= last {
+            return bytes;
+        }
+        self.sentences[first].start.min(bytes.start)..self.sentences[last - 1].end.max(bytes.end)
+    }
+}
+
+/// For each token, the index of the range (from sorted, disjoint `ranges`)
+/// that holds it, or `OUTSIDE`.
+fn assign(tokens: &[Token], ranges: impl Iterator<Item = Range<usize>>) -> Vec<u32> {
+    let mut out = vec![OUTSIDE; tokens.len()];
+    let mut i = 0;
+    for (k, r) in ranges.enumerate() {
+        while i < tokens.len() && tokens[i].start < r.start {
+            i += 1;
+        }
+        while i < tokens.len() && tokens[i].start < r.end {
+            out[i] = k as u32;
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Sentences with the breaks that fall inside a quote removed.
+fn merge_inside_quotes(sentences: &[Range<usize>], quotes: &[Quote]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    let mut q = 0;
+    for s in sentences {
+        if let Some(last) = out.last_mut() {
+            // Does a quote start before the break and end after it?
+            while q < quotes.len() && quotes[q].end <= last.end {
+                q += 1;
+            }
+            if q < quotes.len() && quotes[q].open < last.end && quotes[q].end > s.start {
+                last.end = s.end;
+                continue;
+            }
+        }
+        out.push(s.clone());
+    }
+    out
+}

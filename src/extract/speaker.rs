@@ -1,0 +1,828 @@
+//! Who said it: noun phrases around reporting verbs, and the names they
+//! resolve to.
+//!
+//! - [`NameBook`] reads every person named in the article (outside quotes):
+//!   full names ("Volodymyr Zelenskyy", titles and roles stripped) and later
+//!   mentions by surname or pronoun.
+//! - [`subject_before`] and [`phrase_after`] find the noun phrase that names
+//!   the speaker on either side of a reporting verb.
+//! - [`NameBook::speaker`] turns that phrase into the speaker string: a
+//!   person's fullest name, a resolved pronoun, or an organisation or unnamed
+//!   source as written ("the Kremlin", "a senior US official").
+
+use super::doc::Doc;
+use super::lexicon::Gender;
+use std::ops::Range;
+
+/// A person named with at least two words.
+#[derive(Debug, Clone)]
+struct FullName {
+    words: Vec<String>,
+    text: String,
+    first_pos: usize,
+}
+
+/// A place in the text that names a person.
+#[derive(Debug, Clone)]
+struct Mention {
+    pos: usize,
+    name: String,
+    gender: Gender,
+    /// Right after a preposition ("met with Yermak"): rarely a pronoun's antecedent.
+    oblique: bool,
+    /// Written as a possessor ("Zelenskyy’s chief of staff").
+    possessive: bool,
+    /// Its outer sentence.
+    sentence: usize,
+}
+
+/// The people named in an article.
+#[derive(Debug, Default)]
+pub(crate) struct NameBook {
+    full: Vec<FullName>,
+    mentions: Vec<Mention>,
+    /// Sentence-initial unnamed subjects ("The stranger was …"), for pronouns
+    /// with no named antecedent.
+    nominals: Vec<(usize, String)>,
+}
+
+/// A run of capitalised words, split at possessives.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Token indices of the name (titles and leading words removed).
+    name: Range<usize>,
+    /// Whether anything stood before the name inside the run (a title).
+    titled: bool,
+    /// Organisation, place, or a name right after "the".
+    not_person: bool,
+    oblique: bool,
+}
+
+impl NameBook {
+    /// Reads the names of `doc`.
+    pub(crate) fn read(doc: &Doc) -> Self {
+        let candidates = candidates(doc);
+        let not_person: std::collections::HashSet<String> = candidates
+            .iter()
+            .filter(|c| c.not_person)
+            .map(|c| name_text(doc, c.name.clone()))
+            .collect();
+        let mut book = NameBook::default();
+        for c in candidates.iter().filter(|c| !c.not_person) {
+            let words = name_words(doc, c.name.clone());
+            let text = words.join(" ");
+            if words.len() >= 2
+                && !not_person.contains(&text)
+                && !book.full.iter().any(|f| f.text == text)
+            {
+                book.full.push(FullName {
+                    words,
+                    text,
+                    first_pos: doc.tokens[c.name.start].start,
+                });
+            }
+        }
+        for c in candidates.iter().filter(|c| !c.not_person) {
+            let words = name_words(doc, c.name.clone());
+            let pos = doc.tokens[c.name.start].start;
+            let text = words.join(" ");
+            let is_person = words.len() >= 2 && !not_person.contains(&text)
+                || book.fuller(&words, pos).is_some()
+                || c.titled
+                || followed_by_cue(doc, c.name.end);
+            if !is_person || words.is_empty() {
+                continue;
+            }
+            let name = book.canonical(&words, pos);
+            let gender = doc.lex.gender(name.split(' ').next().unwrap_or(""));
+            let last = doc.word(c.name.end - 1);
+            book.mentions.push(Mention {
+                pos,
+                name,
+                gender,
+                oblique: c.oblique,
+                possessive: strip_possessive(last) != last,
+                sentence: doc.outer_of(c.name.start),
+            });
+        }
+        book.nominals = nominal_subjects(doc);
+        book
+    }
+
+    /// The fullest known name that ends with `words` and was seen before
+    /// `pos` (or anywhere, when none was seen before).
+    fn fuller(&self, words: &[String], pos: usize) -> Option<&FullName> {
+        let mut best: Option<&FullName> = None;
+        let mut best_key = (false, 0usize);
+        for f in &self.full {
+            if f.words.len() <= words.len() || !f.words.ends_with(words) {
+                continue;
+            }
+            // Names seen before `pos` first, then the longest.
+            let key = (f.first_pos <= pos, f.words.len());
+            if best.is_none() || key > best_key {
+                best = Some(f);
+                best_key = key;
+            }
+        }
+        best
+    }
+
+    /// `words` as the fullest form of the name seen in the article.
+    fn canonical(&self, words: &[String], pos: usize) -> String {
+        match self.fuller(words, pos) {
+            Some(f) => f.text.clone(),
+            None => words.join(" "),
+        }
+    }
+
+    /// The person a pronoun at byte `pos` refers to: the most recently named
+    /// person (outside quotes, not right after a preposition) whose given
+    /// name does not contradict the pronoun; failing that, a recent unnamed
+    /// subject ("the stranger"); failing that, `None`.
+    pub(crate) fn resolve_pronoun(&self, pronoun: &str, pos: usize) -> Option<String> {
+        let wanted = super::lexicon::with_lowercase(pronoun, |p| match p {
+            "he" | "him" | "his" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
+            _ => None,
+        })?;
+        let before = self.mentions.partition_point(|m| m.pos < pos);
+        let fits = |m: &&Mention| !m.oblique && (m.gender == Gender::Unknown || m.gender == wanted);
+        // The nearest sentence that names a fitting person; in it, the first
+        // such person not written as a possessor (the likely subject).
+        if let Some(nearest) = self.mentions[..before].iter().rev().find(fits) {
+            let chosen = self.mentions[..before]
+                .iter()
+                .filter(fits)
+                .find(|m| m.sentence == nearest.sentence && !m.possessive)
+                .unwrap_or(nearest);
+            return Some(chosen.name.clone());
+        }
+        let before = self.nominals.partition_point(|(p, _)| *p < pos);
+        before.checked_sub(1).map(|i| self.nominals[i].1.clone())
+    }
+
+    /// The speaker named by the noun phrase `np` (token indices): a
+    /// person's fullest name without titles, a resolved pronoun, or the
+    /// phrase as written for organisations and unnamed sources.
+    pub(crate) fn speaker(&self, doc: &Doc, np: Range<usize>) -> Option<String> {
+        let np = trim_phrase(doc, np);
+        if np.is_empty() {
+            return None;
+        }
+        if np.len() == 1 && is_pronoun(doc.word(np.start)) {
+            return self.resolve_pronoun(doc.word(np.start), doc.tokens[np.start].start);
+        }
+        // "a homeless man who goes by the name “Shorty”"
+        if let Some(name) = named_as(doc, np.clone()) {
+            return Some(name);
+        }
+        // "Burton and Nick": several names, kept together.
+        if np.len() >= 3
+            && (np.start..np.end).all(|i| doc.is_capitalized(i) || doc.word(i) == "and")
+            && (np.start..np.end).any(|i| doc.word(i) == "and")
+        {
+            return Some(written(doc, np));
+        }
+        // "Castaignede ahead of the tie", "Peskov on Tuesday": a name, then an adjunct.
+        let lead = (np.start..np.end)
+            .take_while(|&i| doc.is_capitalized(i) || doc.is_punct(i, '.'))
+            .count();
+        if lead > 0 && np.start + lead < np.end {
+            let next = np.start + lead;
+            let adjunct = doc.is_lowercase(next)
+                && doc.word(next) != "of"
+                && (doc.has(next, &doc.lex.prepositions)
+                    || doc.has(next, &doc.lex.pre_verb)
+                    || doc.word(next) == "ahead");
+            if adjunct {
+                if let Some(name) = self.person_in(doc, np.start..next) {
+                    return Some(name);
+                }
+            }
+        }
+        // "Tatiana Stanovaya of the Carnegie Center": the name before "of".
+        let of = (np.start..np.end).find(|&i| doc.word(i) == "of");
+        if let Some(of) = of {
+            if let Some(name) = self.person_in(doc, np.start..of) {
+                return Some(name);
+            }
+        }
+        if let Some(name) = self.person_in(doc, np.clone()) {
+            return Some(name);
+        }
+        // An appositive before the verb: "Hugh Hill, a doctor, said".
+        Some(written(doc, np))
+    }
+
+    /// The person named at the end of `np`, when it names one.
+    fn person_in(&self, doc: &Doc, np: Range<usize>) -> Option<String> {
+        let np = trim_phrase(doc, np);
+        let tail = name_tail(doc, np.clone())?;
+        let words = name_words(doc, tail.clone());
+        if words.is_empty() {
+            return None;
+        }
+        let pos = doc.tokens[tail.start].start;
+        // "the Associated Press", "the Kremlin": an organisation.
+        let right_after_determiner = tail.start > np.start
+            && doc.has(tail.start - 1, &doc.lex.determiners)
+            || tail.start == np.start
+                && np.start > 0
+                && doc.has(np.start - 1, &doc.lex.determiners);
+        // "Economists at the central bank of Orlan": the name is not the head.
+        let after_preposition = tail.start > np.start
+            && doc.is_lowercase(tail.start - 1)
+            && doc.has(tail.start - 1, &doc.lex.prepositions);
+        if right_after_determiner || after_preposition || is_organisation(doc, tail.clone()) {
+            return None;
+        }
+        if words.len() == 1
+            && !self
+                .mentions
+                .iter()
+                .any(|m| m.name.ends_with(words[0].as_str()))
+            && doc.lex.function_words.contains(&words[0])
+        {
+            return None;
+        }
+        Some(self.canonical(&words, pos))
+    }
+}
+
+/// Whether `word` is a personal pronoun that can be a speaker.
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    super::lexicon::with_lowercase(word, |w| {
+        matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+    })
+}
+
+/// `np` as written, whitespace folded.
+fn written(doc: &Doc, np: Range<usize>) -> String {
+    super::fold_breaks(&doc.text[doc.span(np)])
+}
+
+/// `np` without punctuation at either end.
+fn trim_phrase(doc: &Doc, mut np: Range<usize>) -> Range<usize> {
+    while np.start < np.end && !doc.is_word(np.start) {
+        np.start += 1;
+    }
+    while np.end > np.start && !doc.is_word(np.end - 1) {
+        np.end -= 1;
+    }
+    np
+}
+
+/// "… goes by the name “Shorty”", "… named Ivan": the name given.
+fn named_as(doc: &Doc, np: Range<usize>) -> Option<String> {
+    let hi = (np.end + 8).min(doc.tokens.len());
+    let at = (np.start..hi).find(|&i| matches!(doc.word(i), "name" | "named" | "nicknamed"))?;
+    let mut i = at + 1;
+    while i < hi && !doc.is_word(i) && !doc.in_quote(i) {
+        i += 1;
+    }
+    if i >= hi {
+        return None;
+    }
+    if let Some(q) = doc.quote_index(i) {
+        let quote = &doc.quotes[q];
+        let inner = &doc.text[quote.text_start()..quote.text_end()];
+        let name = inner.trim_end_matches(['.', ',', '!', '?']).trim();
+        return (!name.is_empty() && name.split_whitespace().count() <= 3)
+            .then(|| name.to_string());
+    }
+    doc.is_capitalized(i).then(|| doc.word(i).to_string())
+}
+
+/// Whether a name-like run is an organisation or place rather than a person.
+fn is_organisation(doc: &Doc, name: Range<usize>) -> bool {
+    (name.start..name.end).any(|i| doc.is_word(i) && doc.has_stem(i, &doc.lex.not_names))
+        || (name.end > name.start && doc.has_stem(name.end - 1, &doc.lex.org_heads))
+}
+
+/// The trailing run of name words in `np`: capitalised words, initials and
+/// name particles, stopping at titles, places and lowercase words.
+fn name_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
+    let mut start = np.end;
+    while start > np.start {
+        let i = start - 1;
+        let w = doc.word(i);
+        let ok = if doc.is_punct(i, '.') {
+            i > np.start && is_initial(doc, i - 1)
+        } else if doc.is_capitalized(i) {
+            !doc.has_stem(i, &doc.lex.titles)
+                && !doc.has_stem(i, &doc.lex.not_names)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        } else {
+            doc.has(i, &doc.lex.name_particles) && start < np.end
+        };
+        if !ok {
+            break;
+        }
+        start = i;
+    }
+    // The last word may be an organisation head, which the caller rejects.
+    if start == np.end && np.end > np.start && doc.is_capitalized(np.end - 1) {
+        let last = np.end - 1;
+        if doc.has_stem(last, &doc.lex.org_heads) || doc.has_stem(last, &doc.lex.not_names) {
+            return Some(np.end - 1..np.end);
+        }
+    }
+    (start < np.end).then_some(start..np.end)
+}
+
+fn is_initial(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    doc.is_word(i) && w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+/// `word` without a possessive "’s"/"'s" or a bare final apostrophe.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+/// The words of a name range: initials keep their dot, possessives are dropped.
+fn name_words(doc: &Doc, name: Range<usize>) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for i in name {
+        if doc.is_punct(i, '.') {
+            if let Some(last) = words.last_mut() {
+                last.push('.');
+            }
+        } else if doc.is_word(i) {
+            words.push(strip_possessive(doc.word(i)).to_string());
+        }
+    }
+    words
+}
+
+fn name_text(doc: &Doc, name: Range<usize>) -> String {
+    name_words(doc, name).join(" ")
+}
+
+/// Whether a reporting verb follows token `end` (adverbs and auxiliaries allowed between).
+fn followed_by_cue(doc: &Doc, end: usize) -> bool {
+    let mut i = end;
+    while i < doc.tokens.len() && i < end + 3 {
+        if doc.cue(i).is_some() {
+            return true;
+        }
+        if !doc.has(i, &doc.lex.pre_verb) {
+            return false;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Every run of capitalised words outside quotes, split at possessives and
+/// stripped of leading function words and titles.
+fn candidates(doc: &Doc) -> Vec<Candidate> {
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if doc.in_quote(i) || !doc.is_capitalized(i) {
+            i += 1;
+            continue;
+        }
+        // Collect the run.
+        let run_start = i;
+        let mut j = i;
+        while j < n && !doc.in_quote(j) {
+            let w = doc.word(j);
+            let take = if doc.is_capitalized(j) {
+                true
+            } else if doc.is_punct(j, '.') {
+                j > run_start && is_initial(doc, j - 1) && j + 1 < n && doc.is_capitalized(j + 1)
+            } else {
+                doc.is_lowercase(j)
+                    && doc.has(j, &doc.lex.name_particles)
+                    && j + 1 < n
+                    && doc.is_capitalized(j + 1)
+            };
+            if !take {
+                break;
+            }
+            j += 1;
+            // A possessive ends a part: "Ukraine’s President …".
+            if w != strip_possessive(w) {
+                break;
+            }
+        }
+        split_run(doc, run_start..j, &mut out);
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Turns one run into a candidate name.
+fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
+    let before = run.start.checked_sub(1);
+    let sentence_initial = before.is_none_or(|b| doc.outer_of(b) != doc.outer_of(run.start));
+    let mut start = run.start;
+    let mut after_determiner =
+        before.is_some_and(|b| doc.is_lowercase(b) && doc.has(b, &doc.lex.determiners));
+    let oblique = before.is_some_and(|b| doc.is_lowercase(b) && doc.has(b, &doc.lex.prepositions));
+    // Leading function words ("The", "Both", "Still") are not part of a name.
+    while start < run.end && doc.has(start, &doc.lex.function_words) {
+        after_determiner |= doc.has(start, &doc.lex.determiners);
+        start += 1;
+    }
+    let _ = sentence_initial;
+    let Some(tail) = name_tail(doc, start..run.end) else {
+        return;
+    };
+    let titled = tail.start > start;
+    let org = is_organisation(doc, tail.clone());
+    out.push(Candidate {
+        name: tail,
+        titled,
+        not_person: org || (after_determiner && !titled),
+        // "of Secretary of State Marco Rubio" is oblique, "of State Marco Rubio" not.
+        oblique: oblique && !titled,
+    });
+}
+
+/// Sentence-initial unnamed subjects: "The stranger was eating …".
+fn nominal_subjects(doc: &Doc) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for s in &doc.outer {
+        let i = s.start;
+        if s.len() < 3 || doc.in_quote(i) || !matches!(doc.word(i), "The" | "A" | "An") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < s.end
+            && j < i + 4
+            && doc.is_lowercase(j)
+            && !doc.has(j, &doc.lex.auxiliaries)
+            && doc.cue(j).is_none()
+        {
+            j += 1;
+        }
+        if j > i + 1 && j < s.end && (doc.has(j, &doc.lex.auxiliaries) || doc.cue(j).is_some()) {
+            let text = doc.text[doc.span(i..j)].to_string();
+            let mut chars = text.chars();
+            let lowered = chars
+                .next()
+                .map(|c| c.to_lowercase().collect::<String>() + chars.as_str());
+            out.push((doc.tokens[i].start, lowered.unwrap_or(text)));
+        }
+    }
+    out
+}
+
+/// The noun phrase that ends right before the reporting verb at `cue`: the
+/// verb's subject. Skips auxiliaries and adverbs ("has also said"), stops at
+/// punctuation, clause words, verbs and quotes, and looks through an
+/// appositive or relative clause set off by commas ("Hugh Hill, a doctor,
+/// said"; "Jen, who was there, said"). `None` when the verb has no subject
+/// there, or the word is not a verb ("the said company", "is said to").
+pub(crate) fn subject_before(doc: &Doc, cue: usize, lo: usize) -> Option<Range<usize>> {
+    let mut end = cue;
+    while end > lo && doc.is_word(end - 1) && !doc.in_quote(end - 1) {
+        let w = doc.word(end - 1);
+        let adverb = w.len() > 4 && w.ends_with("ly") && doc.is_lowercase(end - 1);
+        if doc.has(end - 1, &doc.lex.pre_verb) || adverb {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    if end > lo && doc.is_word(end - 1) {
+        let w = doc.word(end - 1);
+        // "the said company", "is said to", "all told".
+        let passive_or_idiom = super::lexicon::with_lowercase(w, |l| {
+            matches!(
+                l,
+                "is" | "was" | "were" | "are" | "be" | "been" | "being" | "all"
+            )
+        });
+        if doc.lex.determiners.contains(w) || passive_or_idiom {
+            return None;
+        }
+    }
+    let mut start = np_start(doc, end, lo);
+    // A sentence adverb is not part of the subject: "Then the Kremlin said".
+    while start + 1 < end && doc.is_capitalized(start) && is_sentence_adverb(doc, doc.word(start)) {
+        start += 1;
+    }
+    if start < end {
+        return (!reads_as_noun(doc, cue, start..end)).then_some(start..end);
+    }
+    // The verb follows a comma: an appositive ("…, Andrii Sybiha, said") or a
+    // phrase about the subject ("Hugh Hill, a doctor, said"; "Jen, who was
+    // there, said") ends there.
+    if end <= lo || !doc.is_punct(end - 1, ',') {
+        return None;
+    }
+    let seg_end = end - 1;
+    let prev_comma = (lo..seg_end)
+        .rev()
+        .find(|&k| !doc.is_word(k) && !doc.is_punct(k, '.') && !doc.is_punct(k, '-'));
+    let seg_start = prev_comma.map_or(lo, |k| k + 1);
+    if seg_start >= seg_end {
+        return None;
+    }
+    let first = doc.word(seg_start);
+    let names_itself = doc.is_capitalized(seg_start) && !doc.lex.function_words.contains(first);
+    if names_itself {
+        let np_from = np_start(doc, seg_end, seg_start);
+        return (np_from == seg_start).then_some(seg_start..seg_end);
+    }
+    // Describes the subject: the subject is before the first comma.
+    let k = prev_comma.filter(|&k| doc.is_punct(k, ','))?;
+    let name_start = np_start(doc, k, lo);
+    (name_start < k).then_some(name_start..k)
+}
+
+/// Words that open a sentence as adverbs ("Then", "Later", "Meanwhile").
+fn is_sentence_adverb(doc: &Doc, w: &str) -> bool {
+    doc.lex.pre_verb.contains(w)
+        || doc.lex.adjuncts.contains(w)
+        || super::lexicon::with_lowercase(w, |l| {
+            matches!(
+                l,
+                "meanwhile"
+                    | "however"
+                    | "additionally"
+                    | "finally"
+                    | "instead"
+                    | "moreover"
+                    | "furthermore"
+                    | "separately"
+            )
+        })
+}
+
+/// Whether a reporting word in "-s" is a plural noun after its modifiers
+/// ("some core Russian demands", "repeated claims"), not a verb.
+fn reads_as_noun(doc: &Doc, cue: usize, np: Range<usize>) -> bool {
+    let w = doc.word(cue);
+    if !w.ends_with('s') || w.ends_with("ss") {
+        return false;
+    }
+    let first = doc.word(np.start);
+    let last = doc.word(np.end - 1);
+    let modifier_first = doc.is_lowercase(np.start)
+        && matches!(
+            first,
+            "some"
+                | "many"
+                | "several"
+                | "these"
+                | "those"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "my"
+                | "your"
+                | "such"
+                | "new"
+                | "other"
+                | "any"
+                | "no"
+                | "repeated"
+                | "recent"
+        );
+    let adjective_last = doc.lex.not_names.contains(last)
+        && (last.ends_with("an")
+            || last.ends_with("ish")
+            || last.ends_with("ese")
+            || last.ends_with("ic"));
+    modifier_first || adjective_last
+}
+
+/// Where a noun phrase that ends at token `end` starts, scanning back no
+/// further than `lo`.
+fn np_start(doc: &Doc, end: usize, lo: usize) -> usize {
+    let mut start = end;
+    while start > lo {
+        let i = start - 1;
+        if doc.in_quote(i) {
+            break;
+        }
+        if !doc.is_word(i) {
+            if doc.is_punct(i, '.') && i > lo && is_initial(doc, i - 1) {
+                start = i;
+                continue;
+            }
+            break;
+        }
+        let w = doc.word(i);
+        // "But he said", "And Yelling says": a capitalised clause word still ends the phrase.
+        if doc.is_capitalized(i)
+            && (doc.has(i, &doc.lex.clause_words)
+                || super::lexicon::with_lowercase(w, |l| {
+                    matches!(l, "and" | "but" | "or" | "so" | "yet")
+                }))
+        {
+            break;
+        }
+        if w == "and" || w == "&" {
+            let names_around = i > lo && doc.is_capitalized(i - 1) && doc.is_capitalized(i + 1);
+            if !names_around {
+                break;
+            }
+        } else if doc.is_lowercase(i) && stops_noun_phrase(doc, i) {
+            break;
+        }
+        if doc.cue(i).is_some() && doc.is_lowercase(i) {
+            break;
+        }
+        start = i;
+        if end - start > 12 {
+            return end; // too long for a subject
+        }
+    }
+    start
+}
+
+/// Lowercase words that cannot sit inside a subject noun phrase.
+fn stops_noun_phrase(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    doc.has(i, &doc.lex.clause_words)
+        || doc.has(i, &doc.lex.auxiliaries)
+        || (w.len() > 4
+            && w.ends_with("ed")
+            && !doc.has(i, &doc.lex.ed_adjectives)
+            && !w.contains('-'))
+        || matches!(w, "then" | "also" | "not" | "to" | "said" | "says")
+}
+
+/// The noun phrase that starts at token `from` (after an inverted verb:
+/// "said Kremlin spokesman Dmitry Peskov", or after "according to"). Ends at
+/// punctuation (a comma, a period that is not an initial's), a clause word,
+/// a preposition other than "of", an adverb in "-ly", a quote, or `hi`.
+pub(crate) fn phrase_after(doc: &Doc, from: usize, hi: usize) -> Option<Range<usize>> {
+    let mut end = from;
+    while end < hi && end < from + 12 {
+        if doc.in_quote(end) {
+            break;
+        }
+        if !doc.is_word(end) {
+            if doc.is_punct(end, '.')
+                && end > from
+                && is_initial(doc, end - 1)
+                && end + 1 < hi
+                && doc.is_capitalized(end + 1)
+            {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let w = doc.word(end);
+        if doc.is_lowercase(end) {
+            let adverb = w.len() > 4 && w.ends_with("ly");
+            let preposition = doc.has(end, &doc.lex.prepositions) && w != "of";
+            if preposition
+                || adverb
+                || stops_noun_phrase(doc, end)
+                || (w == "and"
+                    && !(end > from
+                        && doc.is_capitalized(end - 1)
+                        && end + 1 < hi
+                        && doc.is_capitalized(end + 1)))
+            {
+                break;
+            }
+        }
+        end += 1;
+    }
+    (end > from).then_some(from..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::Lexicon;
+
+    /// The speaker of the reporting verb `verb` in `text` (subject before it,
+    /// or the phrase after it when inverted).
+    fn speaker_of(text: &str, verb: &str) -> Option<String> {
+        let lex = Lexicon::new();
+        let doc = Doc::new(text, &lex);
+        let names = NameBook::read(&doc);
+        let cue = (0..doc.tokens.len())
+            .rev()
+            .find(|&i| doc.word(i) == verb)
+            .expect("verb in text");
+        let sentence = doc.outer[doc.outer_of(cue)].clone();
+        let np = subject_before(&doc, cue, sentence.start)
+            .or_else(|| phrase_after(&doc, cue + 1, sentence.end))?;
+        names.speaker(&doc, np)
+    }
+
+    #[test]
+    fn titles_and_roles_are_stripped() {
+        assert_eq!(
+            speaker_of("U.S. secretary of state Marco Rubio said it.", "said").as_deref(),
+            Some("Marco Rubio")
+        );
+        assert_eq!(
+            speaker_of("Kremlin spokesman Dmitry Peskov said so.", "said").as_deref(),
+            Some("Dmitry Peskov")
+        );
+        assert_eq!(
+            speaker_of(
+                "It was fine, said Officer Tusk of the Walrus Police Department.",
+                "said"
+            )
+            .as_deref(),
+            Some("Tusk")
+        );
+        assert_eq!(
+            speaker_of(
+                "Tatiana Stanovaya of the Carnegie Russia and Eurasia Center wrote on X.",
+                "wrote"
+            )
+            .as_deref(),
+            Some("Tatiana Stanovaya")
+        );
+        assert_eq!(
+            speaker_of("Hugh Hill, a doctor, said so.", "said").as_deref(),
+            Some("Hugh Hill")
+        );
+        assert_eq!(
+            speaker_of(
+                "Ukraine’s foreign minister, Andrii Sybiha, said so.",
+                "said"
+            )
+            .as_deref(),
+            Some("Andrii Sybiha")
+        );
+    }
+
+    #[test]
+    fn organisations_and_unnamed_sources_stay_as_written() {
+        assert_eq!(
+            speaker_of("Then the Russian Defence Ministry said so.", "said").as_deref(),
+            Some("the Russian Defence Ministry")
+        );
+        assert_eq!(
+            speaker_of(
+                "It is over, said a senior US official, who asked not to be named.",
+                "said"
+            )
+            .as_deref(),
+            Some("a senior US official")
+        );
+        assert_eq!(
+            speaker_of("Later the Kremlin said so.", "said").as_deref(),
+            Some("the Kremlin")
+        );
+        assert_eq!(
+            speaker_of("Richmond police said so.", "said").as_deref(),
+            Some("Richmond police")
+        );
+    }
+
+    #[test]
+    fn surnames_map_to_the_fullest_name_seen() {
+        let text = "Heather C. Briccetti spoke first. Later Briccetti said so.";
+        assert_eq!(
+            speaker_of(text, "said").as_deref(),
+            Some("Heather C. Briccetti")
+        );
+        let text = "U.S. President Donald Trump's plan was new. Trump said so.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_most_recent_named_person() {
+        let text = "Steve Witkoff met Vladimir Putin in Moscow. Kremlin aide Yuri Ushakov briefed reporters. Then he said so.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Yuri Ushakov"));
+        // The subject of the nearest sentence wins over its object.
+        let text = "Volodymyr Zelenskyy thanked Donald Trump for his efforts. He also said so.";
+        assert_eq!(
+            speaker_of(text, "said").as_deref(),
+            Some("Volodymyr Zelenskyy")
+        );
+        // Gender agreement skips male names for "she".
+        let text = "EU chief Kaja Kallas met Sergei Lavrov’s deputy, Sergei Ryabkov, in Geneva. Then she said so.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Kaja Kallas"));
+        // No antecedent: unknown.
+        assert_eq!(speaker_of("He said so.", "said"), None);
+    }
+
+    #[test]
+    fn non_speech_uses_have_no_subject() {
+        let lex = Lexicon::new();
+        let text = "The said company grew. All told, it was fine.";
+        let doc = Doc::new(text, &lex);
+        let said = (0..doc.tokens.len())
+            .find(|&i| doc.word(i) == "said")
+            .unwrap();
+        assert_eq!(subject_before(&doc, said, 0), None);
+        let told = (0..doc.tokens.len())
+            .find(|&i| doc.word(i) == "told")
+            .unwrap();
+        assert_eq!(subject_before(&doc, told, doc.outer[1].start), None);
+    }
+}
