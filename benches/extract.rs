@@ -8,15 +8,15 @@ use stance::extract::Extractor;
 const ARTICLES: &[(&str, &str)] = &[
     (
         "ceasefire-talks",
-        include_str!("../tests/fixtures/articles/ceasefire-talks.txt"),
+        include_str!("../examples/articles/ceasefire-talks.txt"),
     ),
     (
         "dock-strike",
-        include_str!("../tests/fixtures/articles/dock-strike.txt"),
+        include_str!("../examples/articles/dock-strike.txt"),
     ),
     (
         "trade-fight",
-        include_str!("../tests/fixtures/articles/trade-fight.txt"),
+        include_str!("../examples/articles/trade-fight.txt"),
     ),
 ];
 
