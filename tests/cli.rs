@@ -60,6 +60,20 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// Trains a quick model on the labeled sample and writes it to `model`.
+fn train_small_model(model: &Path) {
+    let o = stance(&[
+        "train",
+        "--data",
+        SAMPLE,
+        "--out",
+        s(model),
+        "--max-iter",
+        "5",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
 #[test]
 fn cli_definition_is_consistent() {
     let o = stance(&["--help"]);
@@ -348,17 +362,7 @@ fn bad_models_fail_cleanly() {
     );
     // A real model, truncated.
     let model = d.join("m.json");
-    assert!(stance(&[
-        "train",
-        "--data",
-        SAMPLE,
-        "--out",
-        s(&model),
-        "--max-iter",
-        "5"
-    ])
-    .status
-    .success());
+    train_small_model(&model);
     let bytes = std::fs::read(&model).unwrap();
     let truncated = write(d, "truncated.json", &bytes[..bytes.len() / 2]);
     assert_fails_with(
@@ -387,17 +391,7 @@ fn bad_models_fail_cleanly() {
 fn a_failed_training_run_leaves_the_old_model_intact() {
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("m.json");
-    assert!(stance(&[
-        "train",
-        "--data",
-        SAMPLE,
-        "--out",
-        s(&model),
-        "--max-iter",
-        "5"
-    ])
-    .status
-    .success());
+    train_small_model(&model);
     let before = std::fs::read(&model).unwrap();
     let bad = write(
         dir.path(),

@@ -11,9 +11,10 @@ data/CODEBOOK.md. This script never assigns or changes a label. It only:
      texts labeled differently by two annotators are counted and reported);
   2. for UN speeches, sets "context" to the sentence itself (a sentence of a
      speech has no reporting clause);
-  3. drops neutral records at random until conciliatory and maximalist are
-     each at least 26% of the corpus, then drops records (neutral first) of any
-     dispute above 7.5% of the corpus;
+  3. keeps every maximalist record (the scarcest label) and sizes the corpus
+     so that they are 25.5% of it; conciliatory records are sampled at random
+     down to a third of it and neutral ones fill the rest; then drops records
+     (neutral first) of any dispute above 7.5% of the corpus;
   4. splits by source document, stratified by label, about 80/20: no document
      is in both files (greedy: documents in seeded random order go to the test
      file while it is short of 20% of some label);
@@ -94,13 +95,20 @@ def main():
                 })
     print(f"read {len(records)} records; dropped {dict(dropped)}; texts labeled differently twice: {conflicts}")
 
-    # 3. Balance: conciliatory and maximalist each at least 26%.
+    # 3. Balance. Maximalist statements are the scarcest: keep them all and
+    # size the corpus so that they are 25.5% of it; conciliatory keeps a third
+    # (at least 25.5%), and neutral the rest, as far as each supply allows.
     counts = collections.Counter(r["label"] for r in records)
-    total = min(len(records), int(min(counts["conciliatory"], counts["maximalist"]) / 0.26))
-    neutral_kept = max(0, total - counts["conciliatory"] - counts["maximalist"])
-    neutral = [r for r in records if r["label"] == "neutral"]
-    rng.shuffle(neutral)
-    drop = {id(r) for r in neutral[neutral_kept:]}
+    total = min(len(records), int(counts["maximalist"] / 0.255))
+    keep = {"maximalist": counts["maximalist"]}
+    keep["conciliatory"] = min(counts["conciliatory"], max(int(0.255 * total) + 1, round(total / 3)))
+    keep["neutral"] = min(counts["neutral"], total - keep["maximalist"] - keep["conciliatory"])
+    keep["conciliatory"] = min(counts["conciliatory"], total - keep["maximalist"] - keep["neutral"])
+    drop = set()
+    for label in ("conciliatory", "neutral"):
+        pool = [r for r in records if r["label"] == label]
+        rng.shuffle(pool)
+        drop |= {id(r) for r in pool[keep[label]:]}
     records = [r for r in records if id(r) not in drop]
     # Dispute cap, dropping neutral first, then the larger stance class.
     for _ in range(5):
