@@ -46,44 +46,85 @@ pub fn cross_validate(
     let labels: Vec<usize> = statements.iter().map(|s| s.label.index()).collect();
     let groups: Vec<Option<String>> = statements.iter().map(|s| s.source.clone()).collect();
     let fold_of = stratified_group_folds(&labels, &groups, k, seed)?;
+    // Folds are independent: run them on every core. Each fold's result is
+    // computed alone and collected in fold order, so the output does not
+    // depend on the number of threads.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(k);
+    let results: Vec<Result<FoldResult>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                let fold_of = &fold_of;
+                scope.spawn(move || {
+                    (t..k)
+                        .step_by(threads)
+                        .map(|fold| (fold, run_fold(params, statements, fold_of, fold)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all: Vec<(usize, Result<FoldResult>)> = workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a cross-validation thread panicked"))
+            .collect();
+        all.sort_by_key(|(fold, _)| *fold);
+        all.into_iter().map(|(_, r)| r).collect()
+    });
     let mut out_of_fold = vec![[0.0; Stance::COUNT]; statements.len()];
     let mut fold_scores = Vec::with_capacity(k);
-    for fold in 0..k {
-        let (held_out, training): (Vec<usize>, Vec<usize>) =
-            (0..statements.len()).partition(|&i| fold_of[i] == fold);
-        let inputs: Vec<Input<'_>> = training
-            .iter()
-            .map(|&i| Input::from(&statements[i]))
-            .collect();
-        let train_labels: Vec<Stance> = training.iter().map(|&i| statements[i].label).collect();
-        let (featurizer, model) =
-            fit_parts(params, &inputs, &train_labels).map_err(|e| match e {
-                StanceError::BadTrainingSet(reason) => StanceError::BadTrainingSet(format!(
-                    "cross-validation fold {}: {reason}",
-                    fold + 1
-                )),
-                other => other,
-            })?;
-        let mut scored = Scored {
-            labels: Stance::names(),
-            truth: Vec::with_capacity(held_out.len()),
-            probabilities: Vec::with_capacity(held_out.len()),
-            texts: Vec::new(),
-        };
-        for &i in &held_out {
-            let p = model.probabilities(&featurizer.row(Input::from(&statements[i])));
-            out_of_fold[i] = p;
-            scored.truth.push(labels[i]);
-            scored.probabilities.push(p.to_vec());
-            scored.texts.push(String::new());
+    for result in results {
+        let fold = result?;
+        for (&i, p) in fold.held_out.iter().zip(&fold.probabilities) {
+            out_of_fold[i] = *p;
         }
-        fold_scores.push(FoldScores::from_scored(&scored)?);
+        fold_scores.push(fold.scores);
     }
     let summary = CvSummary::from_folds(&fold_scores);
     Ok(CrossValidation {
         fold_scores,
         summary,
         out_of_fold,
+    })
+}
+
+/// One fold's held-out statements, their probabilities and scores.
+struct FoldResult {
+    held_out: Vec<usize>,
+    probabilities: Vec<[f64; Stance::COUNT]>,
+    scores: FoldScores,
+}
+
+/// Trains on every fold but `fold` and predicts `fold`.
+fn run_fold(
+    params: &PipelineParams,
+    statements: &[LabeledStatement],
+    fold_of: &[usize],
+    fold: usize,
+) -> Result<FoldResult> {
+    let (held_out, training): (Vec<usize>, Vec<usize>) =
+        (0..statements.len()).partition(|&i| fold_of[i] == fold);
+    let inputs: Vec<Input<'_>> = training.iter().map(|&i| Input::from(&statements[i])).collect();
+    let train_labels: Vec<Stance> = training.iter().map(|&i| statements[i].label).collect();
+    let (featurizer, model) = fit_parts(params, &inputs, &train_labels).map_err(|e| match e {
+        StanceError::BadTrainingSet(reason) => {
+            StanceError::BadTrainingSet(format!("cross-validation fold {}: {reason}", fold + 1))
+        }
+        other => other,
+    })?;
+    let probabilities: Vec<[f64; Stance::COUNT]> = held_out
+        .iter()
+        .map(|&i| model.probabilities(&featurizer.row(Input::from(&statements[i]))))
+        .collect();
+    let scored = Scored {
+        labels: Stance::names(),
+        truth: held_out.iter().map(|&i| statements[i].label.index()).collect(),
+        probabilities: probabilities.iter().map(|p| p.to_vec()).collect(),
+        texts: vec![String::new(); held_out.len()],
+    };
+    let scores = FoldScores::from_scored(&scored)?;
+    Ok(FoldResult {
+        held_out,
+        probabilities,
+        scores,
     })
 }
 

@@ -87,7 +87,9 @@ def main():
                 records.append({
                     "text": text,
                     "label": label,
-                    "speaker": r.get("speaker") or None,
+                    # UN speaker names carry honorifics ("Mr. ..."); the
+                    # speaker field never holds titles (see data/CODEBOOK.md).
+                    "speaker": re.sub(r"^(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s+", "", r.get("speaker") or "") or None,
                     "context": context,
                     "source": source,
                     "dispute": re.sub(r"[^a-z0-9]+", "-", (r.get("dispute") or "unknown").lower()).strip("-"),

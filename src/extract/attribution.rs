@@ -36,6 +36,8 @@ pub(crate) struct DirectFinding {
     pub cue: Option<String>,
     /// Byte range of the attribution words, when there are any.
     pub attribution: Option<Range<usize>>,
+    /// The quote's words (see [`quote_text`]).
+    pub text: String,
 }
 
 /// An attribution found next to a quote.
@@ -65,9 +67,10 @@ pub(crate) fn attribute_quotes(doc: &Doc, names: &NameBook) -> Vec<DirectFinding
             .map_or(sent_lo, |i| i + 1);
         let same_sentence_as_last = last.as_ref().is_some_and(|l| l.2 == sentence) && lo > sent_lo;
         let clause_start = starts_clause(doc, lo, open_tok, sent_lo);
-        let title = !clause_start && looks_like_title(&quote_text(doc, q));
+        let text = quote_text(doc, q);
+        let title = !clause_start && looks_like_title(&text);
 
-        let found = after_quote(doc, q, names)
+        let found = after_quote(doc, q, &text, names)
             .map(|f| (f, true))
             .or_else(|| before_quote(doc, names, lo, open_tok).map(|f| (f, false)))
             .or_else(|| colon_intro(doc, names, q, lo, open_tok).map(|f| (f, false)));
@@ -77,20 +80,21 @@ pub(crate) fn attribute_quotes(doc: &Doc, names: &NameBook) -> Vec<DirectFinding
                 speaker: f.speaker,
                 cue: f.cue,
                 attribution: Some(f.span),
+                text,
             }),
             Some(_) => None,
-            None if same_sentence_as_last
-                && !title
-                && quote_text(doc, q).unicode_words().nth(1).is_some() =>
-            {
+            None if same_sentence_as_last && !title && text.unicode_words().nth(1).is_some() => {
                 Some(DirectFinding {
                     quote: k,
                     speaker: last.as_ref().and_then(|l| l.0.clone()),
                     cue: None,
                     attribution: None,
+                    text,
                 })
             }
-            None if (clause_start && stands_alone(doc, q, open_tok)) || q.segments.len() > 1 => {
+            None if (clause_start && stands_alone(doc, q, &text, open_tok))
+                || q.segments.len() > 1 =>
+            {
                 Some(DirectFinding {
                     quote: k,
                     speaker: last
@@ -99,6 +103,7 @@ pub(crate) fn attribute_quotes(doc: &Doc, names: &NameBook) -> Vec<DirectFinding
                         .and_then(|l| l.0.clone()),
                     cue: None,
                     attribution: None,
+                    text,
                 })
             }
             None => None,
@@ -121,6 +126,9 @@ pub(crate) fn attribute_quotes(doc: &Doc, names: &NameBook) -> Vec<DirectFinding
 
 /// The quote's words, paragraphs joined with a space.
 pub(crate) fn quote_text(doc: &Doc, q: &Quote) -> String {
+    if let [one] = q.segments.as_slice() {
+        return super::fold_breaks(&doc.text[one.clone()]);
+    }
     q.segments
         .iter()
         .map(|s| super::fold_breaks(&doc.text[s.clone()]))
@@ -142,11 +150,10 @@ fn starts_clause(doc: &Doc, lo: usize, open_tok: usize, sent_lo: usize) -> bool 
 }
 
 /// Whether a quote that opens its clause reads as a sentence of its own.
-fn stands_alone(doc: &Doc, q: &Quote, open_tok: usize) -> bool {
-    let text = quote_text(doc, q);
+fn stands_alone(doc: &Doc, q: &Quote, text: &str, open_tok: usize) -> bool {
     let trimmed = text.trim_end_matches(['’', '\'', '"', '”', ')', ' ']);
     if trimmed.ends_with(['.', '!', '?', '…', ',']) {
-        return !looks_like_title(&text) || trimmed.split_whitespace().count() == 1;
+        return !looks_like_title(text) || trimmed.split_whitespace().count() == 1;
     }
     // No end punctuation: enough words, and nothing but punctuation after it
     // in its sentence.
@@ -155,7 +162,7 @@ fn stands_alone(doc: &Doc, q: &Quote, open_tok: usize) -> bool {
     let rest_is_empty = (end_tok..doc.tokens.len())
         .take_while(|&i| doc.outer_of(i) == sentence)
         .all(|i| !doc.is_word(i));
-    text.unicode_words().count() >= 4 && rest_is_empty && !looks_like_title(&text)
+    text.unicode_words().count() >= 4 && rest_is_empty && !looks_like_title(text)
 }
 
 /// Whether `text` reads as a title or name: every word capitalised, apart
@@ -179,7 +186,7 @@ pub(crate) fn looks_like_title(text: &str) -> bool {
 
 /// An attribution right after the closing mark: `, Peskov said`,
 /// `, said Peskov`, `, according to Peskov`, ` -Commissioner Starks`.
-fn after_quote(doc: &Doc, q: &Quote, names: &NameBook) -> Option<Found> {
+fn after_quote(doc: &Doc, q: &Quote, inner: &str, names: &NameBook) -> Option<Found> {
     let n = doc.tokens.len();
     let first = doc.token_at(q.end);
     if first >= n || q.end == 0 {
@@ -193,7 +200,6 @@ fn after_quote(doc: &Doc, q: &Quote, names: &NameBook) -> Option<Found> {
     if i >= n || doc.para_of(i) != para || doc.in_quote(i) {
         return None;
     }
-    let inner = quote_text(doc, q);
     let ends_sentence = inner.trim_end_matches(['’', '\'', '"', '”']).ends_with('.');
     if ends_sentence && i == first && doc.is_capitalized(i) {
         return None; // a new sentence starts after the quote

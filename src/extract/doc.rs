@@ -65,21 +65,33 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let lexical = tokens
-            .iter()
-            .map(|t| match t.kind {
-                Kind::Word => lex.lookup(&text[t.start..t.end]),
-                Kind::Punct => (0, None),
-            })
-            .collect();
-        let case = tokens
-            .iter()
-            .map(|t| match text[t.start..].chars().next() {
-                Some(c) if t.kind == Kind::Word && c.is_uppercase() => Case::Upper,
-                Some(c) if t.kind == Kind::Word && c.is_lowercase() => Case::Lower,
-                _ => Case::Other,
-            })
-            .collect();
+        let mut lexical = Vec::with_capacity(tokens.len());
+        let mut case = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            if t.kind == Kind::Punct {
+                lexical.push((0, None));
+                case.push(Case::Other);
+                continue;
+            }
+            let word = &text[t.start..t.end];
+            lexical.push(lex.lookup(word));
+            let first = word.as_bytes()[0];
+            case.push(if first < 0x80 {
+                if first.is_ascii_uppercase() {
+                    Case::Upper
+                } else if first.is_ascii_lowercase() {
+                    Case::Lower
+                } else {
+                    Case::Other
+                }
+            } else {
+                match word.chars().next() {
+                    Some(c) if c.is_uppercase() => Case::Upper,
+                    Some(c) if c.is_lowercase() => Case::Lower,
+                    _ => Case::Other,
+                }
+            });
+        }
         Doc {
             case,
             lexical,

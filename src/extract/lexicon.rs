@@ -273,6 +273,21 @@ const MALE_NAMES: &[&str] = &[
     "radoslaw", "valery", "vitali", "vitaliy", "serhiy", "ihor", "kyrylo", "oleh", "yuriy",
 ];
 
+/// Words that open a reported statement without being reporting words
+/// themselves ("according to", "made it clear that", "called for", "ruled out").
+const TRIGGERS: &[&str] = &[
+    "according",
+    "call",
+    "called",
+    "calls",
+    "made",
+    "make",
+    "makes",
+    "rule",
+    "ruled",
+    "rules",
+];
+
 /// Elisions written with a leading apostrophe ("’em", "'til").
 const ELISIONS: &[&str] = &["cause", "em", "im", "n", "round", "til", "tis", "twas", "s"];
 
@@ -299,26 +314,180 @@ impl Hasher for WordHasher {
 
 type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
 
+/// A short ASCII word lowercased and packed into an integer (its bytes,
+/// little-endian, zero-padded): words of up to 16 bytes compare as one number.
+#[inline]
+fn packed_lowercase(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let len = bytes.len();
+    if len == 0 || len > 16 {
+        return None;
+    }
+    // Built in registers from overlapping loads (bytes stored one by one and
+    // read back as a word would stall the load).
+    let (lo, hi) = if len >= 8 {
+        let lo = read_u64(&bytes[..8]);
+        let hi = if len > 8 {
+            read_u64(&bytes[len - 8..]) >> (8 * (16 - len))
+        } else {
+            0
+        };
+        (lo, hi)
+    } else if len >= 4 {
+        let a = u64::from(read_u32(&bytes[..4]));
+        let b = u64::from(read_u32(&bytes[len - 4..]));
+        (a | (b << (8 * (len - 4))), 0)
+    } else {
+        let mut v = 0u64;
+        for (k, &b) in bytes.iter().enumerate() {
+            v |= u64::from(b) << (8 * k);
+        }
+        (v, 0)
+    };
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    let lower = |x: u64| {
+        // Per byte (all ASCII): high bit set when >= b'A' and when > b'Z'.
+        let at_least_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+        let past_z = x.wrapping_add(0x2525_2525_2525_2525);
+        x | ((at_least_a & !past_z & HIGH) >> 2)
+    };
+    Some(u128::from(lower(lo)) | (u128::from(lower(hi)) << 64))
+}
+
+#[inline]
+fn read_u64(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(a)
+}
+
+#[inline]
+fn read_u32(b: &[u8]) -> u32 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[..4]);
+    u32::from_le_bytes(a)
+}
+
+/// Size of [`FastMap`]'s filter, in 64-bit words (8192 bits).
+const FILTER_WORDS: usize = 128;
+
+/// The filter bit of a packed word.
+#[inline]
+fn filter_bit(key: u128) -> usize {
+    let mixed = (key as u64).wrapping_add(((key >> 64) as u64).rotate_left(17));
+    (mixed.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 51) as usize
+}
+
+/// A map from lowercase words to values with a fast path for short ASCII
+/// words (an open-addressing table of packed words) and a hash map for the
+/// rest. Lookups ignore case.
+#[derive(Debug, Clone)]
+struct FastMap<V: Copy> {
+    /// Packed key (0 = empty slot) and value; the length is a power of two.
+    slots: Vec<(u128, V)>,
+    shift: u32,
+    /// One bit per hash bucket that holds a word: most words that are in no
+    /// list stop here, without touching the larger slot table.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// Words that do not pack (long or not ASCII).
+    rest: WordMap<V>,
+}
+
+impl<V: Copy> FastMap<V> {
+    fn new(entries: &[(&'static str, V)], empty: V) -> Self {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut map = FastMap {
+            slots: vec![(0, empty); size],
+            shift: 64 - size.trailing_zeros(),
+            filter: Box::new([0; FILTER_WORDS]),
+            rest: WordMap::default(),
+        };
+        for &(word, value) in entries {
+            // The lists are lowercase, so a packed word is its own key.
+            match packed_lowercase(word) {
+                Some(key) if word.bytes().all(|b| !b.is_ascii_uppercase()) => {
+                    let mut at = map.slot(key);
+                    while map.slots[at].0 != 0 && map.slots[at].0 != key {
+                        at = (at + 1) & (size - 1);
+                    }
+                    map.slots[at] = (key, value);
+                    let bit = filter_bit(key);
+                    map.filter[bit / 64] |= 1 << (bit % 64);
+                }
+                _ => {
+                    map.rest.insert(word, value);
+                }
+            }
+        }
+        map
+    }
+
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The value of `word`, ignoring case.
+    #[inline]
+    fn get(&self, word: &str) -> Option<V> {
+        if let Some(key) = packed_lowercase(word) {
+            return self.probe(key);
+        }
+        if self.rest.is_empty() && word.is_ascii() {
+            return None; // too long or empty: it cannot pack, and nothing else is listed
+        }
+        // Non-ASCII words may still lowercase to a short ASCII word.
+        with_lowercase(word, |lower| match packed_lowercase(lower) {
+            Some(key) => self.probe(key),
+            None => self.rest.get(lower).copied(),
+        })
+    }
+
+    #[inline]
+    fn probe(&self, key: u128) -> Option<V> {
+        let bit = filter_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(key);
+        loop {
+            let (k, v) = self.slots[at];
+            if k == key {
+                return Some(v);
+            }
+            if k == 0 {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 /// A list of lowercase words with case-insensitive lookup. Each list has
 /// its own bit, so a token's memberships can be read once per article (see
 /// [`Lexicon::lookup`]).
 #[derive(Debug, Clone)]
 pub(crate) struct WordSet {
-    words: WordMap<()>,
+    words: FastMap<()>,
     bit: u32,
 }
 
 impl WordSet {
     fn new(list: &[&'static str], bit: u32) -> Self {
         WordSet {
-            words: list.iter().map(|&w| (w, ())).collect(),
+            words: FastMap::new(&list.iter().map(|&w| (w, ())).collect::<Vec<_>>(), ()),
             bit,
         }
     }
 
     /// Whether `word` is in the set, ignoring case.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        with_lowercase(word, |lower| self.words.contains_key(lower))
+        self.words.get(word).is_some()
     }
 
     /// This list's bit in [`Lexicon::lookup`]'s flags.
@@ -359,7 +528,7 @@ pub(crate) enum Gender {
 pub(crate) struct Lexicon {
     /// Every listed word with the bits of the lists that hold it and its
     /// reporting class.
-    flags: WordMap<(u32, Option<CueClass>)>,
+    flags: FastMap<(u32, Option<CueClass>)>,
     pub(crate) clause_words: WordSet,
     pub(crate) auxiliaries: WordSet,
     pub(crate) pre_verb: WordSet,
@@ -375,6 +544,8 @@ pub(crate) struct Lexicon {
     pub(crate) time_nouns: WordSet,
     pub(crate) addressees: WordSet,
     pub(crate) elisions: WordSet,
+    /// Words that may open a reported statement: reporting words and [`TRIGGERS`].
+    pub(crate) triggers: WordSet,
     female: WordSet,
     male: WordSet,
 }
@@ -402,7 +573,7 @@ impl Lexicon {
                 cues.entry(word).or_insert(class);
             }
         }
-        let lists: [(&[&'static str], u32); 15] = [
+        let lists: [(&[&'static str], u32); 16] = [
             (CLAUSE_WORDS, 1 << 0),
             (AUXILIARIES, 1 << 1),
             (PRE_VERB, 1 << 2),
@@ -418,6 +589,7 @@ impl Lexicon {
             (TIME_NOUNS, 1 << 12),
             (ADDRESSEES, 1 << 13),
             (ELISIONS, 1 << 14),
+            (TRIGGERS, 1 << 15),
         ];
         let mut flags: WordMap<(u32, Option<CueClass>)> = WordMap::default();
         for (list, bit) in lists {
@@ -428,8 +600,10 @@ impl Lexicon {
         for (&word, &class) in &cues {
             flags.entry(word).or_insert((0, None)).1 = Some(class);
         }
+        let mut entries: Vec<(&'static str, (u32, Option<CueClass>))> = flags.into_iter().collect();
+        entries.sort_by_key(|&(w, _)| w);
         Lexicon {
-            flags,
+            flags: FastMap::new(&entries, (0, None)),
             clause_words: WordSet::new(CLAUSE_WORDS, 1 << 0),
             auxiliaries: WordSet::new(AUXILIARIES, 1 << 1),
             pre_verb: WordSet::new(PRE_VERB, 1 << 2),
@@ -445,6 +619,7 @@ impl Lexicon {
             time_nouns: WordSet::new(TIME_NOUNS, 1 << 12),
             addressees: WordSet::new(ADDRESSEES, 1 << 13),
             elisions: WordSet::new(ELISIONS, 1 << 14),
+            triggers: WordSet::new(TRIGGERS, 1 << 15),
             female: WordSet::new(FEMALE_NAMES, 0),
             male: WordSet::new(MALE_NAMES, 0),
         }
@@ -456,9 +631,7 @@ impl Lexicon {
         if word.len() > 24 || word.starts_with(|c: char| c.is_ascii_digit()) {
             return (0, None);
         }
-        with_lowercase(word, |lower| {
-            self.flags.get(lower).copied().unwrap_or((0, None))
-        })
+        self.flags.get(word).unwrap_or((0, None))
     }
 
     /// The reporting class of `word`, if it is a reporting word.
@@ -495,6 +668,34 @@ mod tests {
         assert_eq!(lex.gender("Kaja"), Gender::Female);
         assert_eq!(lex.gender("Sergei"), Gender::Male);
         assert_eq!(lex.gender("Zork"), Gender::Unknown);
+    }
+
+    #[test]
+    fn packing_lowercases_every_length() {
+        for word in [
+            "a",
+            "Of",
+            "THE",
+            "Said",
+            "Added",
+            "Kremlin",
+            "REPORTED",
+            "Parliament",
+            "Secretary-Gen",
+            "PARLIAMENTARIANS",
+        ] {
+            let lower = word.to_ascii_lowercase();
+            assert_eq!(packed_lowercase(word), packed_lowercase(&lower), "{word}");
+            let mut buf = [0u8; 16];
+            buf[..lower.len()].copy_from_slice(lower.as_bytes());
+            assert_eq!(
+                packed_lowercase(word),
+                Some(u128::from_le_bytes(buf)),
+                "{word}"
+            );
+        }
+        assert_eq!(packed_lowercase("Afirmó"), None);
+        assert_eq!(packed_lowercase("seventeen-letters"), None);
     }
 
     #[test]

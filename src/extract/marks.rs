@@ -224,11 +224,10 @@ impl<'a> MarkPairer<'a> {
             }
             let body = &self.text[para.clone()];
             // Every mark starts with one of these bytes: scan bytes, decode only there.
-            let candidates = body
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2));
-            for (i, _) in candidates {
+            let bytes = body.as_bytes();
+            let mut next = 0usize;
+            while let Some(i) = super::tokens::find_any(bytes, next, [b'"', b'\'', 0xC2, 0xE2]) {
+                next = i + 1;
                 let Some(c) = body[i..].chars().next() else {
                     continue;
                 };

@@ -88,7 +88,7 @@ impl Extractor {
                 around = around.start.min(a.start)..around.end.max(a.end);
             }
             statements.push(Statement {
-                text: attribution::quote_text(&doc, q),
+                text: found.text,
                 speaker: found.speaker,
                 kind: StatementKind::Direct,
                 start,
@@ -119,29 +119,41 @@ impl Extractor {
 /// `text` with every run of whitespace that holds a line break folded to
 /// one space (other whitespace is kept as it is).
 pub(crate) fn fold_breaks(text: &str) -> String {
-    if !text.contains(['\n', '\r']) {
+    let bytes = text.as_bytes();
+    let Some(first) = tokens::find_any(bytes, 0, [b'\n', b'\r']) else {
         return text.to_string();
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    let mut pending = String::new();
-    for c in text.chars() {
-        if c.is_whitespace() {
-            pending.push(c);
-            continue;
-        }
-        if !pending.is_empty() {
-            if pending.contains(['\n', '\r']) {
-                out.push(' ');
-            } else {
-                out.push_str(&pending);
+    // `copied`: bytes of `text` before it are already in `out`.
+    let mut copied = 0usize;
+    let mut at = first;
+    loop {
+        // The whitespace run around the break at `at`.
+        let mut run_start = at;
+        while let Some(c) = text[copied..run_start].chars().next_back() {
+            if !c.is_whitespace() {
+                break;
             }
-            pending.clear();
+            run_start -= c.len_utf8();
         }
-        out.push(c);
+        let mut run_end = at;
+        while let Some(c) = text[run_end..].chars().next() {
+            if !c.is_whitespace() {
+                break;
+            }
+            run_end += c.len_utf8();
+        }
+        out.push_str(&text[copied..run_start]);
+        if run_end < text.len() {
+            out.push(' ');
+        }
+        copied = run_end;
+        match tokens::find_any(bytes, copied, [b'\n', b'\r']) {
+            Some(p) => at = p,
+            None => break,
+        }
     }
-    if !pending.is_empty() && !pending.contains(['\n', '\r']) {
-        out.push_str(&pending);
-    }
+    out.push_str(&text[copied..]);
     out
 }
 

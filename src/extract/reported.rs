@@ -62,6 +62,11 @@ pub(crate) fn find_reported(doc: &Doc, names: &NameBook) -> Vec<IndirectFinding>
     for (si, s) in doc.outer.iter().enumerate() {
         let mut j = s.start;
         while j < s.end {
+            // Only a reporting word or a trigger ("according", "made") opens one.
+            if doc.cue(j).is_none() && !doc.has(j, &doc.lex.triggers) {
+                j += 1;
+                continue;
+            }
             if let Some((f, next)) = reported_at(doc, names, si, s.clone(), j) {
                 if keeps_own_words(doc, f.clause.clone()) {
                     out.push(f);

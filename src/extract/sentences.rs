@@ -18,21 +18,70 @@ const ABBREVIATIONS: &[&str] = &[
     "sgt", "sr", "st", "vs",
 ];
 
+/// One line of a text: `text[start..end]` without its line break (and any
+/// carriage returns before it).
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    /// Whether the line is only whitespace.
+    blank: bool,
+    /// Characters in the line without trailing whitespace.
+    width: usize,
+}
+
+/// The lines of `text`, as `str::split_inclusive('\n')` gives them.
+fn lines_of(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 48 + 1);
+    let mut start = 0usize;
+    while start < bytes.len() {
+        let next = super::tokens::find_any(bytes, start, [b'\n']).map_or(bytes.len(), |p| p + 1);
+        let mut end = next;
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        let line = &text[start..end];
+        let kept = line.trim_end();
+        lines.push(Line {
+            start,
+            end,
+            blank: kept.trim_start().is_empty(),
+            width: char_count(kept),
+        });
+        start = next;
+    }
+    lines
+}
+
+/// `s.chars().count()`, without decoding ASCII.
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
 /// Whether a line was hard-wrapped at a fixed width.
 ///
 /// Looks at the lines that are followed by another non-blank line (the lines
 /// a wrap would join): at least three, none longer than 100 characters, and
 /// most of them between 40 and 90 characters.
+#[cfg(test)]
 pub(crate) fn is_hard_wrapped(text: &str) -> bool {
+    hard_wrapped(&lines_of(text))
+}
+
+fn hard_wrapped(lines: &[Line]) -> bool {
     let mut joined = 0usize;
     let mut in_width = 0usize;
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        let len = line.trim_end().chars().count();
+    for (k, line) in lines.iter().enumerate() {
+        let len = line.width;
         if len > 100 {
             return false;
         }
-        let next_is_text = lines.peek().is_some_and(|next| !next.trim().is_empty());
+        let next_is_text = lines.get(k + 1).is_some_and(|next| !next.blank);
         if len > 0 && next_is_text {
             joined += 1;
             if (40..=90).contains(&len) {
@@ -46,31 +95,27 @@ pub(crate) fn is_hard_wrapped(text: &str) -> bool {
 /// Byte ranges of the paragraphs of `text`, trimmed of surrounding
 /// whitespace, in order, never empty.
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
-    let wrapped = is_hard_wrapped(text);
-    let indented_style = wrapped
-        && text
-            .lines()
-            .any(|l| (l.starts_with("  ") || l.starts_with('\t')) && !l.trim().is_empty());
+    let lines = lines_of(text);
+    let wrapped = hard_wrapped(&lines);
+    let indents = |l: &Line| {
+        let line = &text[l.start..l.end];
+        (line.starts_with("  ") || line.starts_with('\t')) && !l.blank
+    };
+    let indented_style = wrapped && lines.iter().any(indents);
     let longest = if wrapped {
-        text.lines()
-            .map(|l| l.trim_end().chars().count())
-            .max()
-            .unwrap_or(0)
+        lines.iter().map(|l| l.width).max().unwrap_or(0)
     } else {
         0
     };
     let mut spans = Vec::new();
     let mut para_start: Option<usize> = None;
     let mut para_end = 0usize;
-    let mut offset = 0usize;
-    let mut prev_line: &str = "";
-    for raw in text.split_inclusive('\n') {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let line_start = offset;
-        offset += raw.len();
-        if line.trim().is_empty() {
+    let mut prev_line: Option<&Line> = None;
+    for l in &lines {
+        let line = &text[l.start..l.end];
+        if l.blank {
             close(&mut spans, &mut para_start, para_end);
-            prev_line = "";
+            prev_line = None;
             continue;
         }
         let breaks_here = para_start.is_some() && {
@@ -80,20 +125,21 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
                 line.starts_with(' ') || line.starts_with('\t')
             } else {
                 // Blank-line style: a short line ending a sentence also ends the paragraph.
-                let prev = prev_line.trim_end();
-                prev.ends_with(['.', '!', '?', '"', '”', ':'])
-                    && prev.chars().count() * 10 < longest * 7
+                prev_line.is_some_and(|p| {
+                    let prev = text[p.start..p.end].trim_end();
+                    prev.ends_with(['.', '!', '?', '"', '”', ':']) && p.width * 10 < longest * 7
+                })
             }
         };
         if breaks_here {
             close(&mut spans, &mut para_start, para_end);
         }
-        let lead = line.len() - line.trim_start().len();
         if para_start.is_none() {
-            para_start = Some(line_start + lead);
+            let lead = line.len() - line.trim_start().len();
+            para_start = Some(l.start + lead);
         }
-        para_end = line_start + line.trim_end().len();
-        prev_line = line;
+        para_end = l.start + line.trim_end().len();
+        prev_line = Some(l);
     }
     close(&mut spans, &mut para_start, para_end);
     spans
@@ -138,10 +184,9 @@ fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) 
     let mut i = 0usize;
     while i < bytes.len() {
         // Scan bytes for a terminal: '.', '!', '?' or the lead byte of '…'.
-        let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
-            continue;
+        match super::tokens::find_any(bytes, i, [b'.', b'!', b'?', 0xE2]) {
+            Some(at) => i = at,
+            None => break,
         }
         let c = body[i..].chars().next().unwrap_or(' ');
         if !matches!(c, '.' | '!' | '?' | '…') {
@@ -203,7 +248,7 @@ fn is_abbreviation(before: &str, next_word_capitalised: bool) -> bool {
     if word.contains('.') {
         return true; // "U.S.", "a.m."
     }
-    super::lexicon::with_lowercase(word, |lower| ABBREVIATIONS.contains(&lower))
+    super::lexicon::with_lowercase(word, |lower| ABBREVIATIONS.binary_search(&lower).is_ok())
 }
 
 fn push_trimmed(start: usize, end: usize, text: &str, out: &mut Vec<Range<usize>>) {

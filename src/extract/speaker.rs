@@ -12,13 +12,14 @@
 
 use super::doc::Doc;
 use super::lexicon::Gender;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A person named with at least two words.
 #[derive(Debug, Clone)]
-struct FullName {
-    words: Vec<String>,
-    text: String,
+struct FullName<'a> {
+    words: Vec<Cow<'a, str>>,
+    text: Cow<'a, str>,
     first_pos: usize,
 }
 
@@ -38,8 +39,8 @@ struct Mention {
 
 /// The people named in an article.
 #[derive(Debug, Default)]
-pub(crate) struct NameBook {
-    full: Vec<FullName>,
+pub(crate) struct NameBook<'a> {
+    full: Vec<FullName<'a>>,
     mentions: Vec<Mention>,
     /// Sentence-initial unnamed subjects ("The stranger was …"), for pronouns
     /// with no named antecedent.
@@ -58,42 +59,59 @@ struct Candidate {
     oblique: bool,
 }
 
-impl NameBook {
+impl<'a> NameBook<'a> {
     /// Reads the names of `doc`.
-    pub(crate) fn read(doc: &Doc) -> Self {
+    pub(crate) fn read(doc: &Doc<'a>) -> Self {
         let candidates = candidates(doc);
-        let not_person: std::collections::HashSet<String> = candidates
+        // The words of every candidate and their text, read once.
+        let named: Vec<(Vec<Cow<'a, str>>, Cow<'a, str>)> = candidates
             .iter()
-            .filter(|c| c.not_person)
-            .map(|c| name_text(doc, c.name.clone()))
+            .map(|c| {
+                let words = name_words(doc, c.name.clone());
+                let text = match words.as_slice() {
+                    [one] => one.clone(),
+                    _ => Cow::Owned(words.join(" ")),
+                };
+                (words, text)
+            })
+            .collect();
+        // Few per article: a list is faster than hashing.
+        let not_person: Vec<&str> = candidates
+            .iter()
+            .zip(&named)
+            .filter(|(c, _)| c.not_person)
+            .map(|(_, (_, text))| text.as_ref())
             .collect();
         let mut book = NameBook::default();
-        for c in candidates.iter().filter(|c| !c.not_person) {
-            let words = name_words(doc, c.name.clone());
-            let text = words.join(" ");
+        for (c, (words, text)) in candidates.iter().zip(&named) {
+            if c.not_person {
+                continue;
+            }
             if words.len() >= 2
-                && !not_person.contains(&text)
-                && !book.full.iter().any(|f| f.text == text)
+                && !not_person.contains(&text.as_ref())
+                && !book.full.iter().any(|f| f.text == *text)
             {
                 book.full.push(FullName {
-                    words,
-                    text,
+                    words: words.clone(),
+                    text: text.clone(),
                     first_pos: doc.tokens[c.name.start].start,
                 });
             }
         }
-        for c in candidates.iter().filter(|c| !c.not_person) {
-            let words = name_words(doc, c.name.clone());
+        for (c, (words, text)) in candidates.iter().zip(&named) {
+            if c.not_person {
+                continue;
+            }
             let pos = doc.tokens[c.name.start].start;
-            let text = words.join(" ");
-            let is_person = words.len() >= 2 && !not_person.contains(&text)
-                || book.fuller(&words, pos).is_some()
+            let fuller = book.fuller(words, pos);
+            let is_person = words.len() >= 2 && !not_person.contains(&text.as_ref())
+                || fuller.is_some()
                 || c.titled
                 || followed_by_cue(doc, c.name.end);
             if !is_person || words.is_empty() {
                 continue;
             }
-            let name = book.canonical(&words, pos);
+            let name = fuller.map_or_else(|| text.to_string(), |f| f.text.to_string());
             let gender = doc.lex.gender(name.split(' ').next().unwrap_or(""));
             let last = doc.word(c.name.end - 1);
             book.mentions.push(Mention {
@@ -111,8 +129,8 @@ impl NameBook {
 
     /// The fullest known name that ends with `words` and was seen before
     /// `pos` (or anywhere, when none was seen before).
-    fn fuller(&self, words: &[String], pos: usize) -> Option<&FullName> {
-        let mut best: Option<&FullName> = None;
+    fn fuller(&self, words: &[Cow<'a, str>], pos: usize) -> Option<&FullName<'a>> {
+        let mut best: Option<&FullName<'a>> = None;
         let mut best_key = (false, 0usize);
         for f in &self.full {
             if f.words.len() <= words.len() || !f.words.ends_with(words) {
@@ -129,9 +147,9 @@ impl NameBook {
     }
 
     /// `words` as the fullest form of the name seen in the article.
-    fn canonical(&self, words: &[String], pos: usize) -> String {
+    fn canonical(&self, words: &[Cow<'a, str>], pos: usize) -> String {
         match self.fuller(words, pos) {
-            Some(f) => f.text.clone(),
+            Some(f) => f.text.to_string(),
             None => words.join(" "),
         }
     }
@@ -165,7 +183,7 @@ impl NameBook {
     /// The speaker named by the noun phrase `np` (token indices): a
     /// person's fullest name without titles, a resolved pronoun, or the
     /// phrase as written for organisations and unnamed sources.
-    pub(crate) fn speaker(&self, doc: &Doc, np: Range<usize>) -> Option<String> {
+    pub(crate) fn speaker(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
         let np = trim_phrase(doc, np);
         if np.is_empty() {
             return None;
@@ -216,12 +234,11 @@ impl NameBook {
     }
 
     /// The person named at the end of `np`, when it names one.
-    fn person_in(&self, doc: &Doc, np: Range<usize>) -> Option<String> {
+    fn person_in(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
         let np = trim_phrase(doc, np);
         let tail = name_tail(doc, np.clone())?;
-        let words = name_words(doc, tail.clone());
-        if words.is_empty() {
-            return None;
+        if !(tail.start..tail.end).any(|i| doc.is_word(i)) {
+            return None; // no words
         }
         let pos = doc.tokens[tail.start].start;
         // "the Associated Press", "the Kremlin": an organisation.
@@ -237,12 +254,13 @@ impl NameBook {
         if right_after_determiner || after_preposition || is_organisation(doc, tail.clone()) {
             return None;
         }
+        let words = name_words(doc, tail.clone());
         if words.len() == 1
+            && doc.lex.function_words.contains(&words[0])
             && !self
                 .mentions
                 .iter()
-                .any(|m| m.name.ends_with(words[0].as_str()))
-            && doc.lex.function_words.contains(&words[0])
+                .any(|m| m.name.ends_with(words[0].as_ref()))
         {
             return None;
         }
@@ -344,22 +362,27 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 }
 
 /// The words of a name range: initials keep their dot, possessives are dropped.
-fn name_words(doc: &Doc, name: Range<usize>) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
+fn name_words<'a>(doc: &Doc<'a>, name: Range<usize>) -> Vec<Cow<'a, str>> {
+    let mut words: Vec<Cow<'a, str>> = Vec::with_capacity(name.len());
+    let base = doc.text.as_ptr() as usize;
     for i in name {
         if doc.is_punct(i, '.') {
             if let Some(last) = words.last_mut() {
-                last.push('.');
+                let dot = doc.tokens[i];
+                match last {
+                    // The dot right after the word: still a slice of the text.
+                    Cow::Borrowed(w) if w.as_ptr() as usize - base + w.len() == dot.start => {
+                        let start = w.as_ptr() as usize - base;
+                        *last = Cow::Borrowed(&doc.text[start..dot.end]);
+                    }
+                    _ => last.to_mut().push('.'),
+                }
             }
         } else if doc.is_word(i) {
-            words.push(strip_possessive(doc.word(i)).to_string());
+            words.push(Cow::Borrowed(strip_possessive(doc.word(i))));
         }
     }
     words
-}
-
-fn name_text(doc: &Doc, name: Range<usize>) -> String {
-    name_words(doc, name).join(" ")
 }
 
 /// Whether a reporting verb follows token `end` (adverbs and auxiliaries allowed between).

@@ -26,18 +26,124 @@ fn is_connector(c: char) -> bool {
     )
 }
 
+/// The first index at or after `from` where `hay` holds one of the bytes
+/// of `set`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_any<const N: usize>(hay: &[u8], from: usize, set: [u8; N]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= hay.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&hay[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let mut found = 0u64;
+        for b in set {
+            let y = x ^ (LO * u64::from(b));
+            // A zero byte of `y` sets its high bit; false hits only lie above a true one.
+            found |= y.wrapping_sub(LO) & !y & HI;
+        }
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..hay.len()).find(|&k| set.contains(&hay[k]))
+}
+
+/// How many ASCII letters and digits start `bytes[from..]`, eight bytes at a time.
+#[inline]
+fn ascii_alnum_run(bytes: &[u8], from: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        // Per byte, for ASCII bytes (no carry crosses a byte below the first
+        // non-ASCII one, and the run stops there): the high bit of `v + (0x80 - lo)`
+        // is set when `v >= lo`.
+        let folded = x | (LO * 0x20);
+        let letter = folded.wrapping_add(LO * (0x80 - u64::from(b'a')))
+            & !folded.wrapping_add(LO * (0x80 - u64::from(b'z') - 1));
+        let digit = x.wrapping_add(LO * (0x80 - u64::from(b'0')))
+            & !x.wrapping_add(LO * (0x80 - u64::from(b'9') - 1));
+        let alnum = (letter | digit) & !x & HI;
+        let stop = !alnum & HI;
+        if stop != 0 {
+            return i - from + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i - from
+}
+
+/// The class of an ASCII byte: whitespace, letter or digit, connector, or
+/// other punctuation.
+const WS: u8 = 0;
+const ALNUM: u8 = 1;
+const CONNECTOR: u8 = 2;
+const PUNCT: u8 = 3;
+
+/// Classes of the ASCII bytes.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [PUNCT; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        let c = b as char;
+        table[b as usize] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            // `char::is_whitespace` for ASCII (U+000B and U+000C included).
+            WS
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            CONNECTOR
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of the char at byte `i` (a char boundary) and its length.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (u8, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[b as usize], 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let class = if c.is_whitespace() {
+        WS
+    } else if c.is_alphanumeric() {
+        ALNUM
+    } else if is_connector(c) {
+        CONNECTOR
+    } else {
+        PUNCT
+    };
+    (class, c.len_utf8())
+}
+
 /// Tokens of `text` in order. Whitespace is dropped; every other character
 /// belongs to exactly one token.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut tokens = Vec::with_capacity(n / 5);
     let mut i = 0usize;
-    while i < text.len() {
-        let (c, len) = char_at(text, i);
-        if c.is_whitespace() {
+    while i < n {
+        let (class, len) = class_at(text, i);
+        if class == WS {
             i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if class != ALNUM {
             tokens.push(Token {
                 start: i,
                 end: i + len,
@@ -49,16 +155,22 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let mut end = i + len;
         let mut has_dot = false;
-        while end < text.len() {
-            let (next, next_len) = char_at(text, end);
-            if next.is_alphanumeric() {
+        while end < n {
+            // ASCII letters and digits first.
+            end += ascii_alnum_run(bytes, end);
+            if end >= n {
+                break;
+            }
+            let b = bytes[end];
+            let (next, next_len) = class_at(text, end);
+            if next == ALNUM {
                 end += next_len;
-            } else if is_connector(next)
-                && end + next_len < text.len()
-                && char_at(text, end + next_len).0.is_alphanumeric()
+            } else if next == CONNECTOR
+                && end + next_len < n
+                && class_at(text, end + next_len).0 == ALNUM
             {
                 // A connector belongs to the word only when a letter or digit follows.
-                has_dot |= next == '.';
+                has_dot |= b == b'.';
                 end += next_len;
             } else {
                 break;
@@ -66,8 +178,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         // "U.S." keeps its final dot: it is part of the abbreviation.
         if has_dot
-            && text[end..].starts_with('.')
-            && !text[start..end].contains(|c: char| c.is_ascii_digit())
+            && end < n
+            && bytes[end] == b'.'
+            && !bytes[start..end].iter().any(u8::is_ascii_digit)
         {
             end += 1;
         }
@@ -79,16 +192,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
-}
-
-/// The char at byte `i` (a char boundary) and its length, ASCII first.
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return (b as char, 1);
-    }
-    let c = text[i..].chars().next().unwrap_or(' ');
-    (c, c.len_utf8())
 }
 
 #[cfg(test)]
@@ -121,6 +224,23 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn alnum_runs_match_a_byte_scan() {
+        for b in 0u8..=255 {
+            for pos in 0..12 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[pos] = b;
+                let want = bytes
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(ascii_alnum_run(&bytes, 0), want, "byte {b} at {pos}");
+            }
+        }
+        assert_eq!(ascii_alnum_run(b"Zz09 x", 0), 4);
+        assert_eq!(ascii_alnum_run(b"x@[`{/:", 1), 0);
     }
 
     #[test]
