@@ -49,7 +49,9 @@ pub fn cross_validate(
     // Folds are independent: run them on every core. Each fold's result is
     // computed alone and collected in fold order, so the output does not
     // depend on the number of threads.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(k);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(k);
     let results: Vec<Result<FoldResult>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
@@ -102,7 +104,10 @@ fn run_fold(
 ) -> Result<FoldResult> {
     let (held_out, training): (Vec<usize>, Vec<usize>) =
         (0..statements.len()).partition(|&i| fold_of[i] == fold);
-    let inputs: Vec<Input<'_>> = training.iter().map(|&i| Input::from(&statements[i])).collect();
+    let inputs: Vec<Input<'_>> = training
+        .iter()
+        .map(|&i| Input::from(&statements[i]))
+        .collect();
     let train_labels: Vec<Stance> = training.iter().map(|&i| statements[i].label).collect();
     let (featurizer, model) = fit_parts(params, &inputs, &train_labels).map_err(|e| match e {
         StanceError::BadTrainingSet(reason) => {
@@ -116,7 +121,10 @@ fn run_fold(
         .collect();
     let scored = Scored {
         labels: Stance::names(),
-        truth: held_out.iter().map(|&i| statements[i].label.index()).collect(),
+        truth: held_out
+            .iter()
+            .map(|&i| statements[i].label.index())
+            .collect(),
         probabilities: probabilities.iter().map(|p| p.to_vec()).collect(),
         texts: vec![String::new(); held_out.len()],
     };
@@ -147,10 +155,10 @@ impl Default for Grid {
     /// The search `train --cv` runs when no setting is fixed.
     fn default() -> Self {
         Grid {
-            alpha: vec![0.3, 1.0, 3.0],
+            alpha: vec![0.1, 0.3, 1.0],
             ngram_max: vec![1, 2],
             context_weight: vec![0.0, 0.5],
-            cue_weight: vec![0.0, 1.0],
+            cue_weight: vec![0.0, 0.5],
             balance: vec![Balance::Prior],
         }
     }

@@ -89,7 +89,11 @@ fn corpus_statements_come_out_of_their_articles() {
         let Some(article) = articles.get(source) else {
             continue;
         };
-        let found: Vec<String> = extractor.extract(article).iter().map(|s| norm(&s.text)).collect();
+        let found: Vec<String> = extractor
+            .extract(article)
+            .iter()
+            .map(|s| norm(&s.text))
+            .collect();
         let exact: HashSet<&String> = found.iter().collect();
         for (kind, text) in statements {
             let t = norm(text);
@@ -113,7 +117,10 @@ fn corpus_statements_come_out_of_their_articles() {
         pct(direct_exact, direct),
         pct(indirect_found, indirect)
     );
-    assert!(direct > 100 && indirect > 100, "the corpus holds news statements");
+    assert!(
+        direct > 100 && indirect > 100,
+        "the corpus holds news statements"
+    );
     assert!(pct(direct_exact, direct) >= 90.0);
     assert!(pct(indirect_found, indirect) >= 85.0);
 }
