@@ -46,7 +46,7 @@ impl Balance {
 
 /// Settings of the logistic regression; [`LogisticParams::check`] validates them.
 ///
-/// Defaults: `alpha` 1.0, 50 iterations, [`Balance::Prior`].
+/// Defaults: `alpha` 1.0, 25 iterations, [`Balance::Prior`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LogisticParams {
     alpha: f64,
@@ -58,7 +58,7 @@ impl Default for LogisticParams {
     fn default() -> Self {
         LogisticParams {
             alpha: 1.0,
-            max_iterations: 50,
+            max_iterations: 25,
             balance: Balance::Prior,
         }
     }
