@@ -441,3 +441,136 @@ fn training_is_reproducible_byte_for_byte() {
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&a).unwrap()).unwrap();
     assert_eq!(file["training"]["date"], "2026-01-01");
 }
+
+#[test]
+fn evaluate_reports_uncertainty_calibration_cv_and_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    train_small_model(&a);
+    let o = stance(&[
+        "train",
+        "--data",
+        SAMPLE,
+        "--out",
+        s(&b),
+        "--max-iter",
+        "5",
+        "--ngram-max",
+        "1",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = stance(&[
+        "evaluate",
+        "--data",
+        SAMPLE,
+        "--model",
+        s(&a),
+        "--compare",
+        s(&b),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for key in ["micro_f1", "weighted_f1", "kappa"] {
+        assert!(r[key].is_number(), "{key}");
+    }
+    let ci = &r["ci95"]["macro_f1"];
+    assert!(ci[0].as_f64().unwrap() <= r["macro_f1"].as_f64().unwrap());
+    assert!(ci[1].as_f64().unwrap() >= r["macro_f1"].as_f64().unwrap());
+    assert_eq!(r["calibration"]["bins"].as_array().unwrap().len(), 10);
+    assert!(r["baseline"]["accuracy"].is_number());
+    assert!(r["errors"].as_array().unwrap().len() <= 20);
+    let p = r["compare"]["p_value"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&p));
+    // The bootstrap has a fixed seed: the same report twice.
+    let again = stance(&[
+        "evaluate",
+        "--data",
+        SAMPLE,
+        "--model",
+        s(&a),
+        "--compare",
+        s(&b),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(stdout(&again), stdout(&o));
+
+    let o = stance(&[
+        "evaluate",
+        "--data",
+        SAMPLE,
+        "--cv",
+        "3",
+        "--max-iter",
+        "5",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["cv"]["folds"], 3);
+    assert!(r["cv"]["macro_f1_sd"].is_number());
+    assert_eq!(r["n"], 180);
+}
+
+#[test]
+fn evaluate_writes_markdown_and_html_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("m.json");
+    train_small_model(&model);
+    let html = dir.path().join("report.html");
+    let o = stance(&[
+        "evaluate",
+        "--data",
+        SAMPLE,
+        "--model",
+        s(&model),
+        "--out",
+        s(&html),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"));
+    assert!(!page.contains("<script"));
+    let o = stance(&[
+        "evaluate",
+        "--data",
+        SAMPLE,
+        "--model",
+        s(&model),
+        "--format",
+        "markdown",
+    ]);
+    assert!(stdout(&o).contains("| conciliatory |"));
+}
+
+#[test]
+fn inspect_and_explain_look_inside_a_model() {
+    let o = stance(&["inspect", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["training"]["data_sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(r["top_terms"]["maximalist"].as_array().unwrap().len(), 20);
+    let o = stance(&[
+        "explain",
+        "--statement",
+        "We will never accept these terms.",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(r["contributions"]["maximalist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["term"] == "never"));
+    assert!(stdout(&stance(&[
+        "explain",
+        "--statement",
+        "We are ready to talk."
+    ]))
+    .contains("=>"));
+}
