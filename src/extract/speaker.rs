@@ -183,11 +183,32 @@ impl<'a> NameBook<'a> {
     /// The speaker named by the noun phrase `np` (token indices): a
     /// person's fullest name without titles, a resolved pronoun, or the
     /// phrase as written for organisations and unnamed sources.
-    pub(crate) fn speaker(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
+    ///
+    /// Never a bare company suffix ("Ltd"), a time word ("today"), a lone
+    /// determiner or preposition ("the", "In") or an adverbial ("in the
+    /// past"): those give `None`, as an unknown speaker does. A leading
+    /// adverbial is dropped ("In a statement the RSPCA" → "the RSPCA"), and
+    /// a name ending in a company suffix takes the capitalised words before
+    /// it ("Dart Group Corp", "Industrial Equity (Pacific) Ltd").
+    pub(crate) fn speaker(&self, doc: &Doc<'a>, mut np: Range<usize>) -> Option<String> {
+        // "the Edison Electric Institute (EEI)": the name before the brackets.
+        if np.end > np.start && doc.is_punct(np.end - 1, ')') {
+            if let Some(open) = bracket_after_name(doc, np.end - 1, np.start) {
+                np.end = open;
+            }
+        }
         let np = trim_phrase(doc, np);
         if np.is_empty() {
             return None;
         }
+        let np = without_adverbial(doc, np)?;
+        let np = with_company_name(doc, np);
+        let found = self.speaker_in(doc, np)?;
+        (!is_junk_speaker(doc, &found)).then_some(found)
+    }
+
+    /// [`NameBook::speaker`] before the junk check.
+    fn speaker_in(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
         if np.len() == 1 && is_pronoun(doc.word(np.start)) {
             return self.resolve_pronoun(doc.word(np.start), doc.tokens[np.start].start);
         }
@@ -251,7 +272,19 @@ impl<'a> NameBook<'a> {
         let after_preposition = tail.start > np.start
             && doc.is_lowercase(tail.start - 1)
             && doc.has(tail.start - 1, &doc.lex.prepositions);
-        if right_after_determiner || after_preposition || is_organisation(doc, tail.clone()) {
+        // "the Organisation of Economic Cooperation and Development": one
+        // proper name after "the", not a person at its end.
+        let named_organisation = doc.has(np.start, &doc.lex.determiners)
+            && tail.start > np.start + 1
+            && matches!(doc.word(tail.start - 1), "of" | "and" | "&" | "for")
+            && (np.start + 1..tail.start).all(|i| {
+                doc.is_capitalized(i) || matches!(doc.word(i), "of" | "and" | "&" | "for")
+            });
+        if right_after_determiner
+            || after_preposition
+            || named_organisation
+            || is_organisation(doc, tail.clone())
+        {
             return None;
         }
         let words = name_words(doc, tail.clone());
@@ -265,6 +298,236 @@ impl<'a> NameBook<'a> {
             return None;
         }
         Some(self.canonical(&words, pos))
+    }
+}
+
+/// Whether `word` is a company suffix ("Ltd", "Inc", "Corp.", "Plc").
+fn is_company_suffix(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    super::lexicon::with_lowercase(word, |w| {
+        matches!(
+            w,
+            "ltd"
+                | "inc"
+                | "corp"
+                | "co"
+                | "cos"
+                | "plc"
+                | "llc"
+                | "lp"
+                | "ag"
+                | "nv"
+                | "bv"
+                | "sa"
+                | "spa"
+                | "gmbh"
+                | "bhd"
+                | "pty"
+                | "limited"
+                | "incorporated"
+        )
+    })
+}
+
+/// Whether token `i` is a time word ("today", "yesterday", "Monday") or
+/// the first word of a "last week"-style time phrase.
+fn is_time_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    if super::lexicon::with_lowercase(w, |l| {
+        matches!(l, "today" | "yesterday" | "tonight" | "tomorrow")
+    }) {
+        return true;
+    }
+    let next_is_time = i + 1 < doc.tokens.len()
+        && (doc.has(i + 1, &doc.lex.time_nouns) || is_month(doc.word(i + 1)));
+    super::lexicon::with_lowercase(w, |l| matches!(l, "last" | "next" | "earlier" | "later"))
+        && next_is_time
+}
+
+fn is_month(word: &str) -> bool {
+    super::lexicon::with_lowercase(word, |l| {
+        matches!(
+            l,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        )
+    })
+}
+
+/// `np` without an adverbial that opens it: a prepositional phrase ("In a
+/// statement the RSPCA", "At first he") or a time phrase ("today Reagan",
+/// "last July the committee"). The subject is what follows the adverbial's
+/// last determiner or pronoun; `None` when nothing but the adverbial is
+/// there ("in the past", "on Monday", "today").
+fn without_adverbial(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
+    let first = np.start;
+    let w = doc.word(first);
+    let next_is_number = first + 1 < np.end
+        && doc
+            .word(first + 1)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit());
+    // "About 40 economists", "Over 100 doctors": a quantity, not an adverbial.
+    let preposition = doc.has(first, &doc.lex.prepositions)
+        && !next_is_number
+        && !super::lexicon::with_lowercase(w, |l| l == "per");
+    let time = is_time_word(doc, first);
+    let adverb = doc.is_lowercase(first)
+        && (doc.has(first, &doc.lex.adjuncts) || doc.has(first, &doc.lex.pre_verb));
+    if !(preposition || time || adverb) {
+        return Some(np);
+    }
+    // The words the adverbial needs at least: "In 1998", "last July", "today".
+    let skip = if preposition || (time && first + 1 < np.end && !doc.has(first, &doc.lex.adjuncts))
+    {
+        first + 2
+    } else {
+        first + 1
+    };
+    // A determiner right after a preposition opens that preposition's object
+    // ("by telephone in the city"), not the subject.
+    let subject = (skip..np.end).rev().find(|&j| {
+        doc.is_word(j)
+            && (doc.has(j, &doc.lex.determiners) || is_pronoun(doc.word(j)))
+            && !doc.has(j - 1, &doc.lex.prepositions)
+    });
+    match subject {
+        Some(j) => Some(j..np.end),
+        // "today Reagan", "now Smith": the rest is the subject.
+        None if !preposition && skip < np.end => Some(trim_phrase(doc, skip..np.end)),
+        // "At the time Lord Woolf", "on balance Odgers": a name after the
+        // adverbial's own words; days and months belong to the adverbial.
+        None => {
+            let mut name = (skip..np.end)
+                .rev()
+                .take_while(|&j| doc.is_capitalized(j) || doc.is_punct(j, '.'))
+                .last()
+                .unwrap_or(np.end);
+            while name < np.end && (doc.has(name, &doc.lex.not_names) || !doc.is_word(name)) {
+                name += 1;
+            }
+            let whole_object = name == skip && !doc.is_capitalized(skip - 1);
+            (name < np.end && name > first + 1 && !whole_object).then_some(name..np.end)
+        }
+    }
+    .filter(|r| !r.is_empty())
+}
+
+/// `np`, extended backwards over the capitalised words of a company name
+/// when it ends in a company suffix: "Ltd" → "Industrial Equity (Pacific)
+/// Ltd", "Services\nInc" → "Medco Containment Services Inc". Stays inside
+/// the paragraph and outside quotes; parenthesised words ("(U.K.)") count.
+fn with_company_name(doc: &Doc, np: Range<usize>) -> Range<usize> {
+    if !is_company_suffix(doc.word(np.end - 1)) || !doc.is_capitalized(np.start) {
+        return np;
+    }
+    let mut start = np.start;
+    while start > 0 && np.end - start < 12 {
+        let i = start - 1;
+        let gap = &doc.text[doc.tokens[i].end..doc.tokens[start].start];
+        // A blank line or an indented line starts a new paragraph.
+        let new_paragraph = gap.matches('\n').count() > 1
+            || gap
+                .split_once('\n')
+                .is_some_and(|(_, after)| !after.is_empty());
+        if doc.in_quote(i) || new_paragraph {
+            break;
+        }
+        if doc.is_punct(i, ')') {
+            let open = (i.saturating_sub(6)..i)
+                .rev()
+                .find(|&k| doc.is_punct(k, '(') || !(doc.is_word(k) || doc.is_punct(k, '.')));
+            match open {
+                Some(k) if doc.is_punct(k, '(') && k > 0 && doc.is_capitalized(k - 1) => {
+                    start = k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let w = doc.word(i);
+        let name_word = doc.is_capitalized(i)
+            && !doc.has(i, &doc.lex.function_words)
+            && !doc.has(i, &doc.lex.determiners)
+            && !doc.has(i, &doc.lex.clause_words)
+            && strip_possessive(w) == w;
+        let joiner = (w == "&" || doc.is_punct(i, '.') && i > 0 && is_initial(doc, i - 1))
+            && i > 0
+            && doc.is_capitalized(i - 1);
+        if !(name_word || joiner) {
+            break;
+        }
+        start = i;
+    }
+    // Never start on a joiner.
+    while start < np.start && !doc.is_capitalized(start) {
+        start += 1;
+    }
+    start..np.end
+}
+
+/// Whether a speaker string says nobody: a bare company suffix, or only
+/// determiners, prepositions, clause words, adverbs and time words ("the",
+/// "In", "today", "At the same time"). "one" ("one said") is an unnamed
+/// source as written and stays.
+fn is_junk_speaker(doc: &Doc, speaker: &str) -> bool {
+    let words: Vec<&str> = speaker
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lex = doc.lex;
+    match words.as_slice() {
+        [] => true,
+        [one] if is_company_suffix(one) => true,
+        [one] if one.eq_ignore_ascii_case("one") => false,
+        _ => words.iter().all(|w| {
+            lex.determiners.contains(w)
+                || lex.prepositions.contains(w)
+                || lex.clause_words.contains(w)
+                || lex.pre_verb.contains(w)
+                || lex.adjuncts.contains(w)
+                || lex.time_nouns.contains(w)
+                || is_month(w)
+                || super::lexicon::with_lowercase(w, |l| {
+                    matches!(
+                        l,
+                        "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "last"
+                            | "next"
+                            | "same"
+                            | "time"
+                            | "and"
+                            | "but"
+                            | "or"
+                            | "not"
+                            | "no"
+                            | "only"
+                            | "even"
+                            | "there"
+                            | "here"
+                            | "what"
+                            | "however"
+                            | "despite"
+                            | "meanwhile"
+                            | "first"
+                            | "one"
+                    )
+                })
+        }),
     }
 }
 
@@ -455,10 +718,25 @@ fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
         start += 1;
     }
     let _ = sentence_initial;
-    let Some(tail) = name_tail(doc, start..run.end) else {
+    let Some(mut tail) = name_tail(doc, start..run.end) else {
         return;
     };
     let titled = tail.start > start;
+    // "U.S. In 1962", "Of Utilicorp's": a capitalised function word or
+    // preposition is not part of a name.
+    let mut oblique = oblique;
+    while tail.start < tail.end
+        && (doc.has(tail.start, &doc.lex.function_words)
+            || doc.has(tail.start, &doc.lex.prepositions)
+            || doc.has(tail.start, &doc.lex.determiners))
+    {
+        oblique |= doc.has(tail.start, &doc.lex.prepositions);
+        after_determiner |= doc.has(tail.start, &doc.lex.determiners);
+        tail.start += 1;
+    }
+    if !(tail.start..tail.end).any(|i| doc.is_word(i)) {
+        return;
+    }
     let org = is_organisation(doc, tail.clone());
     out.push(Candidate {
         name: tail,
@@ -509,7 +787,9 @@ pub(crate) fn subject_before(doc: &Doc, cue: usize, lo: usize) -> Option<Range<u
     while end > lo && doc.is_word(end - 1) && !doc.in_quote(end - 1) {
         let w = doc.word(end - 1);
         let adverb = w.len() > 4 && w.ends_with("ly") && doc.is_lowercase(end - 1);
-        if doc.has(end - 1, &doc.lex.pre_verb) || adverb {
+        // "Reagan today announced": a time word is not the subject.
+        let time = doc.is_lowercase(end - 1) && doc.has(end - 1, &doc.lex.adjuncts);
+        if doc.has(end - 1, &doc.lex.pre_verb) || adverb || time {
             end -= 1;
         } else {
             break;
@@ -543,9 +823,14 @@ pub(crate) fn subject_before(doc: &Doc, cue: usize, lo: usize) -> Option<Range<u
         return None;
     }
     let seg_end = end - 1;
-    let prev_comma = (lo..seg_end)
-        .rev()
-        .find(|&k| !doc.is_word(k) && !doc.is_punct(k, '.') && !doc.is_punct(k, '-'));
+    let prev_comma = (lo..seg_end).rev().find(|&k| {
+        !doc.is_word(k)
+                && !doc.is_punct(k, '.')
+                && !doc.is_punct(k, '-')
+                // "Indosuez Asia (Singapore) Ltd": brackets stay in the phrase.
+                && !doc.is_punct(k, '(')
+                && !doc.is_punct(k, ')')
+    });
     let seg_start = prev_comma.map_or(lo, |k| k + 1);
     if seg_start >= seg_end {
         return None;
@@ -625,6 +910,8 @@ fn reads_as_noun(doc: &Doc, cue: usize, np: Range<usize>) -> bool {
 /// further than `lo`.
 fn np_start(doc: &Doc, end: usize, lo: usize) -> usize {
     let mut start = end;
+    // Where the phrase started before the first bracketed aside was taken in.
+    let mut before_bracket = None;
     while start > lo {
         let i = start - 1;
         if doc.in_quote(i) {
@@ -633,6 +920,13 @@ fn np_start(doc: &Doc, end: usize, lo: usize) -> usize {
         if !doc.is_word(i) {
             if doc.is_punct(i, '.') && i > lo && is_initial(doc, i - 1) {
                 start = i;
+                continue;
+            }
+            // "Bill Bradley (Democrat) of New Jersey": a bracketed aside
+            // after a name stays in the phrase.
+            if let Some(open) = bracket_after_name(doc, i, lo) {
+                before_bracket.get_or_insert(start);
+                start = open;
                 continue;
             }
             break;
@@ -660,10 +954,24 @@ fn np_start(doc: &Doc, end: usize, lo: usize) -> usize {
         }
         start = i;
         if end - start > 12 {
-            return end; // too long for a subject
+            // Too long for a subject; without the brackets it may not be.
+            return before_bracket.filter(|&b| b < end).unwrap_or(end);
         }
     }
     start
+}
+
+/// When token `close` is ")" of a short bracketed aside of words that
+/// follows a capitalised word ("(Pacific)", "(U.K.)"), the index of its "(".
+fn bracket_after_name(doc: &Doc, close: usize, lo: usize) -> Option<usize> {
+    if !doc.is_punct(close, ')') {
+        return None;
+    }
+    let open = (close.saturating_sub(6).max(lo)..close)
+        .rev()
+        .find(|&k| !(doc.is_word(k) || doc.is_punct(k, '.') || doc.is_punct(k, '-')))?;
+    (doc.is_punct(open, '(') && open > lo && open + 1 < close && doc.is_capitalized(open - 1))
+        .then_some(open)
 }
 
 /// Lowercase words that cannot sit inside a subject noun phrase.
@@ -847,5 +1155,68 @@ mod tests {
             .find(|&i| doc.word(i) == "told")
             .unwrap();
         assert_eq!(subject_before(&doc, told, doc.outer[1].start), None);
+    }
+
+    #[test]
+    fn company_names_are_taken_whole() {
+        assert_eq!(
+            speaker_of("Dart Group Corp said it sold its stake.", "said").as_deref(),
+            Some("Dart Group Corp")
+        );
+        assert_eq!(
+            speaker_of(
+                "Industrial Equity (Pacific) Ltd, a Hong Kong firm, said it sold.",
+                "said"
+            )
+            .as_deref(),
+            Some("Industrial Equity (Pacific) Ltd")
+        );
+        assert_eq!(
+            speaker_of("Medco Containment Services\nInc said it paid.", "said").as_deref(),
+            Some("Medco Containment Services\nInc")
+                .map(|s| s.replace('\n', " "))
+                .as_deref()
+        );
+        assert_eq!(
+            speaker_of(
+                "Bill Wong, director of Indosuez Asia (Singapore) Ltd, said so.",
+                "said"
+            )
+            .as_deref(),
+            Some("Bill Wong")
+        );
+    }
+
+    #[test]
+    fn time_words_and_function_words_are_never_speakers() {
+        assert_eq!(
+            speaker_of("The firm that today announced, in May, grew.", "announced"),
+            None
+        );
+        assert_eq!(
+            speaker_of("Fiji today welcomed the end of the ban.", "welcomed").as_deref(),
+            Some("Fiji")
+        );
+        assert_eq!(speaker_of("It was fine, said the \"boss\".", "said"), None);
+        assert_eq!(
+            speaker_of("In a statement the ministry said it agreed.", "said").as_deref(),
+            Some("the ministry")
+        );
+        assert_eq!(speaker_of("At the same time said nothing.", "said"), None);
+        assert_eq!(
+            speaker_of("Peter Brown spoke first. At first he said no.", "said").as_deref(),
+            Some("Peter Brown")
+        );
+        // "one" is an unnamed source as written.
+        assert_eq!(
+            speaker_of("It is over, one said.", "said").as_deref(),
+            Some("one")
+        );
+    }
+
+    #[test]
+    fn capitalised_prepositions_are_not_names() {
+        let text = "Tom Hart spoke. The tax began in the U.S. In 1962 it fell, he said.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Tom Hart"));
     }
 }
