@@ -185,17 +185,19 @@ pub fn codebook_lexicon() -> Vec<CueCategory> {
     ]
 }
 
-/// A lexicon ready to match: each phrase as analyzed words.
+/// A lexicon ready to match: each phrase as analyzed words, indexed by its
+/// first word so that matching a statement costs one lookup per word.
 #[derive(Debug, Clone)]
 pub struct CueMatcher {
     categories: Vec<CueCategory>,
-    patterns: Vec<Vec<Vec<String>>>,
+    /// First word -> (category column, whole phrase).
+    by_first_word: std::collections::HashMap<String, Vec<(usize, Vec<String>)>>,
 }
 
 impl CueMatcher {
     /// Analyzes every phrase with `analyzer`; empty phrases are dropped.
     pub fn new(categories: Vec<CueCategory>, analyzer: &Analyzer) -> CueMatcher {
-        let patterns = categories
+        let patterns: Vec<Vec<Vec<String>>> = categories
             .iter()
             .map(|c| {
                 let mut analyzed: Vec<Vec<String>> = c
@@ -210,9 +212,19 @@ impl CueMatcher {
                 analyzed
             })
             .collect();
+        let mut by_first_word: std::collections::HashMap<String, Vec<(usize, Vec<String>)>> =
+            std::collections::HashMap::new();
+        for (column, phrases) in patterns.into_iter().enumerate() {
+            for phrase in phrases {
+                by_first_word
+                    .entry(phrase[0].clone())
+                    .or_default()
+                    .push((column, phrase));
+            }
+        }
         CueMatcher {
             categories,
-            patterns,
+            by_first_word,
         }
     }
 
@@ -234,20 +246,21 @@ impl CueMatcher {
     /// The cue row of analyzed words: column = category, value
     /// `1 + ln(matches)` for every category that matches.
     pub fn row(&self, words: &[String]) -> SparseRow {
+        let mut matches = vec![0usize; self.categories.len()];
+        for (i, word) in words.iter().enumerate() {
+            if let Some(phrases) = self.by_first_word.get(word) {
+                for (column, phrase) in phrases {
+                    if words[i..].starts_with(phrase) {
+                        matches[*column] += 1;
+                    }
+                }
+            }
+        }
         let mut row = SparseRow::default();
-        for (column, phrases) in self.patterns.iter().enumerate() {
-            let matches: usize = phrases
-                .iter()
-                .map(|p| {
-                    words
-                        .windows(p.len())
-                        .filter(|w| *w == p.as_slice())
-                        .count()
-                })
-                .sum();
-            if matches > 0 {
+        for (column, &count) in matches.iter().enumerate() {
+            if count > 0 {
                 row.indices.push(column as u32);
-                row.values.push(1.0 + (matches as f64).ln());
+                row.values.push(1.0 + (count as f64).ln());
             }
         }
         row
