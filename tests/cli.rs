@@ -459,17 +459,20 @@ fn evaluate_reports_uncertainty_calibration_cv_and_comparison() {
         "1",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = stance(&[
-        "evaluate",
-        "--data",
-        SAMPLE,
-        "--model",
-        s(&a),
-        "--compare",
-        s(&b),
-        "--format",
-        "json",
-    ]);
+    let compare = || {
+        stance(&[
+            "evaluate",
+            "--data",
+            SAMPLE,
+            "--model",
+            s(&a),
+            "--compare",
+            s(&b),
+            "--format",
+            "json",
+        ])
+    };
+    let o = compare();
     assert!(o.status.success(), "{}", stderr(&o));
     let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     for key in ["micro_f1", "weighted_f1", "kappa"] {
@@ -484,18 +487,7 @@ fn evaluate_reports_uncertainty_calibration_cv_and_comparison() {
     let p = r["compare"]["p_value"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&p));
     // The bootstrap has a fixed seed: the same report twice.
-    let again = stance(&[
-        "evaluate",
-        "--data",
-        SAMPLE,
-        "--model",
-        s(&a),
-        "--compare",
-        s(&b),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(stdout(&again), stdout(&o));
+    assert_eq!(stdout(&compare()), stdout(&o));
 
     let o = stance(&[
         "evaluate",
