@@ -271,10 +271,9 @@ fn after_quote(doc: &Doc, q: &Quote, inner: &str, names: &NameBook) -> Option<Fo
                 span: doc.span(i..j + 1),
             });
         }
-        let w = doc.word(j);
         if doc.is_lowercase(j)
-            && (doc.lex.clause_words.contains(w)
-                || doc.lex.auxiliaries.contains(w) && !doc.lex.pre_verb.contains(w))
+            && (doc.has(j, &doc.lex.clause_words)
+                || doc.has(j, &doc.lex.auxiliaries) && !doc.has(j, &doc.lex.pre_verb))
         {
             return None;
         }

@@ -23,16 +23,25 @@ pub(crate) struct Doc<'a> {
     /// Sentences whose breaks inside quotes are removed (token ranges), so a
     /// quote and its attribution share one.
     pub outer: Vec<Range<usize>>,
-    /// Per token: its quote (marks included) or `OUTSIDE`.
-    quote_of: Vec<u32>,
-    /// Per token: its outer sentence.
-    outer_of: Vec<u32>,
-    /// Per token: its paragraph.
-    para_of: Vec<u32>,
-    /// Per token: the bits of the word lists that hold it, and its reporting class.
-    lexical: Vec<(u32, Option<CueClass>)>,
-    /// Per token: the case of its first letter.
-    case: Vec<Case>,
+    /// Per token: what the stages look up about it.
+    info: Vec<TokenInfo>,
+}
+
+/// What is known about one token, kept together for locality.
+#[derive(Debug, Clone, Copy)]
+struct TokenInfo {
+    /// Its quote (marks included) or `OUTSIDE`.
+    quote_of: u32,
+    /// Its outer sentence.
+    outer_of: u32,
+    /// Its paragraph.
+    para_of: u32,
+    /// The bits of the word lists that hold it.
+    bits: u32,
+    /// Its reporting class.
+    cue: Option<CueClass>,
+    /// The case of its first letter.
+    case: Case,
 }
 
 /// The case of a token's first character.
@@ -51,32 +60,24 @@ impl<'a> Doc<'a> {
         let paragraphs = paragraph_spans(text);
         let sentences = sentences_of(text, &paragraphs);
         let quotes = MarkPairer::new(text, lex).pair(&paragraphs);
-        let quote_of = assign(&tokens, quotes.iter().map(|q| q.open..q.end));
-        let para_of = assign(&tokens, paragraphs.iter().cloned());
-        let outer_bytes = merge_inside_quotes(&sentences, &quotes);
-        let outer_of = assign(&tokens, outer_bytes.iter().cloned());
-        let mut outer: Vec<Range<usize>> = vec![0..0; outer_bytes.len()];
-        for (i, &s) in outer_of.iter().enumerate() {
-            if let Some(r) = outer.get_mut(s as usize) {
-                if r.end == 0 {
-                    *r = i..i + 1;
-                } else {
-                    r.end = i + 1;
-                }
-            }
-        }
-        let mut lexical = Vec::with_capacity(tokens.len());
-        let mut case = Vec::with_capacity(tokens.len());
+        let (quote_of, outer_of, para_of) = (OUTSIDE, OUTSIDE, OUTSIDE);
+        let mut info = Vec::with_capacity(tokens.len());
         for t in &tokens {
             if t.kind == Kind::Punct {
-                lexical.push((0, None));
-                case.push(Case::Other);
+                info.push(TokenInfo {
+                    quote_of,
+                    outer_of,
+                    para_of,
+                    bits: 0,
+                    cue: None,
+                    case: Case::Other,
+                });
                 continue;
             }
             let word = &text[t.start..t.end];
-            lexical.push(lex.lookup(word));
+            let (bits, cue) = lex.lookup(word);
             let first = word.as_bytes()[0];
-            case.push(if first < 0x80 {
+            let case = if first < 0x80 {
                 if first.is_ascii_uppercase() {
                     Case::Upper
                 } else if first.is_ascii_lowercase() {
@@ -90,11 +91,41 @@ impl<'a> Doc<'a> {
                     Some(c) if c.is_lowercase() => Case::Lower,
                     _ => Case::Other,
                 }
+            };
+            info.push(TokenInfo {
+                quote_of,
+                outer_of,
+                para_of,
+                bits,
+                cue,
+                case,
             });
         }
+        assign(
+            &tokens,
+            &mut info,
+            quotes.iter().map(|q| q.open..q.end),
+            |t| &mut t.quote_of,
+        );
+        assign(&tokens, &mut info, paragraphs.iter().cloned(), |t| {
+            &mut t.para_of
+        });
+        let outer_bytes = merge_inside_quotes(&sentences, &quotes);
+        assign(&tokens, &mut info, outer_bytes.iter().cloned(), |t| {
+            &mut t.outer_of
+        });
+        let mut outer: Vec<Range<usize>> = vec![0..0; outer_bytes.len()];
+        for (i, t) in info.iter().enumerate() {
+            if let Some(r) = outer.get_mut(t.outer_of as usize) {
+                if r.end == 0 {
+                    *r = i..i + 1;
+                } else {
+                    r.end = i + 1;
+                }
+            }
+        }
         Doc {
-            case,
-            lexical,
+            info,
             text,
             lex,
             tokens,
@@ -102,24 +133,24 @@ impl<'a> Doc<'a> {
             sentences,
             quotes,
             outer,
-            quote_of,
-            outer_of,
-            para_of,
         }
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         let t = self.tokens[i];
         &self.text[t.start..t.end]
     }
 
     /// Whether token `i` is in the word list `set` (ignoring case).
+    #[inline]
     pub fn has(&self, i: usize, set: &WordSet) -> bool {
-        self.lexical[i].0 & set.bit() != 0
+        self.info[i].bits & set.bit() != 0
     }
 
     /// Whether token `i`, without a possessive "’s", is in the word list `set`.
+    #[inline]
     pub fn has_stem(&self, i: usize, set: &WordSet) -> bool {
         let w = self.word(i);
         let stem = super::speaker::strip_possessive(w);
@@ -131,54 +162,72 @@ impl<'a> Doc<'a> {
     }
 
     /// The reporting class of token `i`, if it is a reporting word.
+    #[inline]
     pub fn cue(&self, i: usize) -> Option<CueClass> {
-        self.lexical[i].1
+        self.info[i].cue
     }
 
     /// Whether token `i` exists and is the word `w`.
+    #[inline]
     pub fn word_is(&self, i: usize, w: &str) -> bool {
         i < self.tokens.len() && self.word(i) == w
     }
 
     /// Whether token `i` is a word (not punctuation).
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens[i].kind == Kind::Word
     }
 
     /// Whether token `i` is the punctuation character `c`.
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         let t = self.tokens[i];
-        t.kind == Kind::Punct && self.text[t.start..t.end].starts_with(c)
+        if t.kind != Kind::Punct {
+            return false;
+        }
+        if c.is_ascii() {
+            // An ASCII first byte is the whole first char.
+            return self.text.as_bytes()[t.start] == c as u8;
+        }
+        self.text[t.start..t.end].starts_with(c)
     }
 
     /// Whether token `i` is a word starting with a capital letter.
+    #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.case[i] == Case::Upper
+        self.info[i].case == Case::Upper
     }
 
     /// Whether token `i` is a word starting with a lowercase letter.
+    #[inline]
     pub fn is_lowercase(&self, i: usize) -> bool {
-        self.case[i] == Case::Lower
+        self.info[i].case == Case::Lower
     }
 
     /// Whether token `i` is inside a quote (its marks included).
+    #[inline]
     pub fn in_quote(&self, i: usize) -> bool {
-        self.quote_of[i] != OUTSIDE
+        self.info[i].quote_of != OUTSIDE
     }
 
     /// The quote that holds token `i`.
+    #[inline]
     pub fn quote_index(&self, i: usize) -> Option<usize> {
-        (self.quote_of[i] != OUTSIDE).then_some(self.quote_of[i] as usize)
+        let q = self.info[i].quote_of;
+        (q != OUTSIDE).then_some(q as usize)
     }
 
     /// The outer sentence of token `i`.
+    #[inline]
     pub fn outer_of(&self, i: usize) -> usize {
-        self.outer_of[i] as usize
+        self.info[i].outer_of as usize
     }
 
     /// The paragraph of token `i`.
+    #[inline]
     pub fn para_of(&self, i: usize) -> usize {
-        self.para_of[i] as usize
+        self.info[i].para_of as usize
     }
 
     /// Index of the first token starting at or after byte `pos`.
@@ -211,21 +260,25 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// For each token, the index of the range (from sorted, disjoint `ranges`)
-/// that holds it, or `OUTSIDE`.
-fn assign(tokens: &[Token], ranges: impl Iterator<Item = Range<usize>>) -> Vec<u32> {
-    let mut out = vec![OUTSIDE; tokens.len()];
+/// Sets, in the field `field` of each token's info, the index of the range
+/// (from sorted, disjoint `ranges`) that holds it (tokens outside every
+/// range keep `OUTSIDE`).
+fn assign(
+    tokens: &[Token],
+    info: &mut [TokenInfo],
+    ranges: impl Iterator<Item = Range<usize>>,
+    field: impl Fn(&mut TokenInfo) -> &mut u32,
+) {
     let mut i = 0;
     for (k, r) in ranges.enumerate() {
         while i < tokens.len() && tokens[i].start < r.start {
             i += 1;
         }
         while i < tokens.len() && tokens[i].start < r.end {
-            out[i] = k as u32;
+            *field(&mut info[i]) = k as u32;
             i += 1;
         }
     }
-    out
 }
 
 /// Sentences with the breaks that fall inside a quote removed.

@@ -486,6 +486,7 @@ impl WordSet {
     }
 
     /// Whether `word` is in the set, ignoring case.
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.words.get(word).is_some()
     }
@@ -497,6 +498,7 @@ impl WordSet {
 }
 
 /// Calls `f` with `word` lowercased, without allocating for short ASCII words.
+#[inline]
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();
     if !bytes.iter().any(|b| b.is_ascii_uppercase() || *b >= 0x80) {
@@ -626,9 +628,10 @@ impl Lexicon {
     }
 
     /// The list bits and reporting class of `word` (one lowercase, two lookups).
+    #[inline]
     pub(crate) fn lookup(&self, word: &str) -> (u32, Option<CueClass>) {
         // No listed word is that long or starts with a digit.
-        if word.len() > 24 || word.starts_with(|c: char| c.is_ascii_digit()) {
+        if word.len() > 24 || word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             return (0, None);
         }
         self.flags.get(word).unwrap_or((0, None))

@@ -344,7 +344,7 @@ fn clause_start(doc: &Doc, j: usize, class: CueClass, hi: usize) -> Option<usize
     }
     let first = doc.word(i);
     if doc.is_lowercase(i)
-        && (doc.lex.prepositions.contains(first)
+        && (doc.has(i, &doc.lex.prepositions)
             || matches!(first, "to" | "so" | "goodbye" | "nothing" | "no"))
     {
         return None;
@@ -355,12 +355,12 @@ fn clause_start(doc: &Doc, j: usize, class: CueClass, hi: usize) -> Option<usize
     // Other verbs: a subject, then a finite verb within a few words.
     let subject_like = is_pronoun(first)
         || first == "there"
-        || doc.lex.determiners.contains(first)
+        || doc.has(i, &doc.lex.determiners)
         || doc.is_capitalized(i);
     let finite = (i + 1..(i + 7).min(hi)).any(|k| {
         let v = doc.word(k);
         doc.is_lowercase(k)
-            && (doc.lex.auxiliaries.contains(v) || v.ends_with("n’t") || v.ends_with("n't"))
+            && (doc.has(k, &doc.lex.auxiliaries) || v.ends_with("n’t") || v.ends_with("n't"))
     }) || first.ends_with("’s") && is_pronoun(first.trim_end_matches("’s"));
     (subject_like && finite).then_some(i)
 }
@@ -373,7 +373,8 @@ fn skip_adjuncts(doc: &Doc, mut i: usize, hi: usize) -> usize {
             return i;
         }
         let w = doc.word(i);
-        if doc.lex.adjuncts.contains(w) || (doc.is_lowercase(i) && w.len() > 4 && w.ends_with("ly"))
+        if doc.has(i, &doc.lex.adjuncts)
+            || (doc.is_lowercase(i) && w.len() > 4 && w.ends_with("ly"))
         {
             i += 1;
         } else if matches!(w, "last" | "this" | "next" | "on" | "late" | "early")
@@ -489,8 +490,8 @@ fn rest_starts_adjunct(doc: &Doc, from: usize, hi: usize) -> bool {
         None => true,
         Some(k) => {
             let w = doc.word(k);
-            doc.lex.prepositions.contains(w)
-                || doc.lex.adjuncts.contains(w)
+            doc.has(k, &doc.lex.prepositions)
+                || doc.has(k, &doc.lex.adjuncts)
                 || matches!(w, "late" | "last" | "early")
         }
     }

@@ -25,9 +25,9 @@ struct FullName<'a> {
 
 /// A place in the text that names a person.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'a> {
     pos: usize,
-    name: String,
+    name: Cow<'a, str>,
     gender: Gender,
     /// Right after a preposition ("met with Yermak"): rarely a pronoun's antecedent.
     oblique: bool,
@@ -41,7 +41,7 @@ struct Mention {
 #[derive(Debug, Default)]
 pub(crate) struct NameBook<'a> {
     full: Vec<FullName<'a>>,
-    mentions: Vec<Mention>,
+    mentions: Vec<Mention<'a>>,
     /// Sentence-initial unnamed subjects ("The stranger was …"), for pronouns
     /// with no named antecedent.
     nominals: Vec<(usize, String)>,
@@ -68,10 +68,7 @@ impl<'a> NameBook<'a> {
             .iter()
             .map(|c| {
                 let words = name_words(doc, c.name.clone());
-                let text = match words.as_slice() {
-                    [one] => one.clone(),
-                    _ => Cow::Owned(words.join(" ")),
-                };
+                let text = joined(doc.text, &words);
                 (words, text)
             })
             .collect();
@@ -111,7 +108,7 @@ impl<'a> NameBook<'a> {
             if !is_person || words.is_empty() {
                 continue;
             }
-            let name = fuller.map_or_else(|| text.to_string(), |f| f.text.to_string());
+            let name = fuller.map_or_else(|| text.clone(), |f| f.text.clone());
             let gender = doc.lex.gender(name.split(' ').next().unwrap_or(""));
             let last = doc.word(c.name.end - 1);
             book.mentions.push(Mention {
@@ -165,7 +162,8 @@ impl<'a> NameBook<'a> {
             _ => None,
         })?;
         let before = self.mentions.partition_point(|m| m.pos < pos);
-        let fits = |m: &&Mention| !m.oblique && (m.gender == Gender::Unknown || m.gender == wanted);
+        let fits =
+            |m: &&Mention<'a>| !m.oblique && (m.gender == Gender::Unknown || m.gender == wanted);
         // The nearest sentence that names a fitting person; in it, the first
         // such person not written as a possessor (the likely subject).
         if let Some(nearest) = self.mentions[..before].iter().rev().find(fits) {
@@ -174,7 +172,7 @@ impl<'a> NameBook<'a> {
                 .filter(fits)
                 .find(|m| m.sentence == nearest.sentence && !m.possessive)
                 .unwrap_or(nearest);
-            return Some(chosen.name.clone());
+            return Some(chosen.name.to_string());
         }
         let before = self.nominals.partition_point(|(p, _)| *p < pos);
         before.checked_sub(1).map(|i| self.nominals[i].1.clone())
@@ -303,30 +301,30 @@ impl<'a> NameBook<'a> {
 
 /// Whether `word` is a company suffix ("Ltd", "Inc", "Corp.", "Plc").
 fn is_company_suffix(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ltd",
+        "inc",
+        "corp",
+        "co",
+        "cos",
+        "plc",
+        "llc",
+        "lp",
+        "ag",
+        "nv",
+        "bv",
+        "sa",
+        "spa",
+        "gmbh",
+        "bhd",
+        "pty",
+        "limited",
+        "incorporated",
+    ];
     let word = word.trim_end_matches('.');
-    super::lexicon::with_lowercase(word, |w| {
-        matches!(
-            w,
-            "ltd"
-                | "inc"
-                | "corp"
-                | "co"
-                | "cos"
-                | "plc"
-                | "llc"
-                | "lp"
-                | "ag"
-                | "nv"
-                | "bv"
-                | "sa"
-                | "spa"
-                | "gmbh"
-                | "bhd"
-                | "pty"
-                | "limited"
-                | "incorporated"
-        )
-    })
+    // No suffix holds a "k", the one letter a non-ASCII char lowercases to
+    // (the Kelvin sign), so an ASCII case-insensitive match is exact.
+    SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// Whether token `i` is a time word ("today", "yesterday", "Monday") or
@@ -345,23 +343,22 @@ fn is_time_word(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_month(word: &str) -> bool {
-    super::lexicon::with_lowercase(word, |l| {
-        matches!(
-            l,
-            "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-        )
-    })
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    // No month holds a "k" (see `is_company_suffix`).
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// `np` without an adverbial that opens it: a prepositional phrase ("In a
@@ -482,23 +479,26 @@ fn with_company_name(doc: &Doc, np: Range<usize>) -> Range<usize> {
 /// "In", "today", "At the same time"). "one" ("one said") is an unnamed
 /// source as written and stays.
 fn is_junk_speaker(doc: &Doc, speaker: &str) -> bool {
-    let words: Vec<&str> = speaker
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = || {
+        speaker
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    };
     let lex = doc.lex;
-    match words.as_slice() {
-        [] => true,
-        [one] if is_company_suffix(one) => true,
-        [one] if one.eq_ignore_ascii_case("one") => false,
-        _ => words.iter().all(|w| {
-            lex.determiners.contains(w)
-                || lex.prepositions.contains(w)
-                || lex.clause_words.contains(w)
-                || lex.pre_verb.contains(w)
-                || lex.adjuncts.contains(w)
-                || lex.time_nouns.contains(w)
+    let mut first_two = words();
+    match (first_two.next(), first_two.next()) {
+        (None, _) => true,
+        (Some(one), None) if is_company_suffix(one) => true,
+        (Some(one), None) if one.eq_ignore_ascii_case("one") => false,
+        _ => words().all(|w| {
+            let listed = lex.determiners.bit()
+                | lex.prepositions.bit()
+                | lex.clause_words.bit()
+                | lex.pre_verb.bit()
+                | lex.adjuncts.bit()
+                | lex.time_nouns.bit();
+            lex.lookup(w).0 & listed != 0
                 || is_month(w)
                 || super::lexicon::with_lowercase(w, |l| {
                     matches!(
@@ -646,6 +646,33 @@ fn name_words<'a>(doc: &Doc<'a>, name: Range<usize>) -> Vec<Cow<'a, str>> {
         }
     }
     words
+}
+
+/// `words` joined with single spaces: a slice of `text` when they lie there
+/// one space apart.
+fn joined<'a>(text: &'a str, words: &[Cow<'a, str>]) -> Cow<'a, str> {
+    match words {
+        [] => Cow::Borrowed(""),
+        [one] => one.clone(),
+        [Cow::Borrowed(first), ..] => {
+            let base = text.as_ptr() as usize;
+            let start = first.as_ptr() as usize - base;
+            let mut end = start + first.len();
+            for w in &words[1..] {
+                match w {
+                    Cow::Borrowed(w)
+                        if w.as_ptr() as usize - base == end + 1
+                            && text.as_bytes()[end] == b' ' =>
+                    {
+                        end += 1 + w.len();
+                    }
+                    _ => return Cow::Owned(words.join(" ")),
+                }
+            }
+            Cow::Borrowed(&text[start..end])
+        }
+        _ => Cow::Owned(words.join(" ")),
+    }
 }
 
 /// Whether a reporting verb follows token `end` (adverbs and auxiliaries allowed between).
