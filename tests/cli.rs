@@ -60,6 +60,13 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// Runs `stance` with `args`, asserts success, and parses stdout as JSON.
+fn ok_json(args: &[&str]) -> serde_json::Value {
+    let o = stance(args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
 /// Trains a quick model on the labeled sample and writes it to `model`.
 fn train_small_model(model: &Path) {
     let o = stance(&[
@@ -85,15 +92,13 @@ fn cli_definition_is_consistent() {
 
 #[test]
 fn classify_statement_json_has_the_contract_fields() {
-    let o = stance(&[
+    let v = ok_json(&[
         "classify",
         "--statement",
         "We are ready to sit down with them.",
         "--format",
         "json",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let r = &v[0];
     assert_eq!(r["article"], serde_json::Value::Null);
     assert_eq!(r["index"], 0);
@@ -195,7 +200,7 @@ fn train_evaluate_and_classify_with_the_trained_model() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(model.exists());
-    let o = stance(&[
+    let report = ok_json(&[
         "evaluate",
         "--data",
         SAMPLE,
@@ -204,8 +209,6 @@ fn train_evaluate_and_classify_with_the_trained_model() {
         "--format",
         "json",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let n = report["n"].as_u64().unwrap();
     assert!(n > 50);
     let matrix = report["confusion"]["matrix"].as_array().unwrap();
@@ -489,7 +492,7 @@ fn evaluate_reports_uncertainty_calibration_cv_and_comparison() {
     // The bootstrap has a fixed seed: the same report twice.
     assert_eq!(stdout(&compare()), stdout(&o));
 
-    let o = stance(&[
+    let r = ok_json(&[
         "evaluate",
         "--data",
         SAMPLE,
@@ -500,8 +503,6 @@ fn evaluate_reports_uncertainty_calibration_cv_and_comparison() {
         "--format",
         "json",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(r["cv"]["folds"], 3);
     assert!(r["cv"]["macro_f1_sd"].is_number());
     assert_eq!(r["n"], 180);
@@ -540,20 +541,16 @@ fn evaluate_writes_markdown_and_html_reports() {
 
 #[test]
 fn inspect_and_explain_look_inside_a_model() {
-    let o = stance(&["inspect", "--format", "json"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let r = ok_json(&["inspect", "--format", "json"]);
     assert_eq!(r["training"]["data_sha256"].as_str().unwrap().len(), 64);
     assert_eq!(r["top_terms"]["maximalist"].as_array().unwrap().len(), 20);
-    let o = stance(&[
+    let r = ok_json(&[
         "explain",
         "--statement",
         "We will never accept these terms.",
         "--format",
         "json",
     ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(r["contributions"]["maximalist"]
         .as_array()
         .unwrap()
