@@ -11,7 +11,7 @@ use crate::folds::{stratified_group_folds, CvSummary, FoldScores};
 use crate::label::Stance;
 use crate::metrics::Scored;
 use crate::model::Balance;
-use crate::pipeline::{fit_parts, Input, PipelineParams};
+use crate::pipeline::{fit_parts, scored, Input, PipelineParams};
 
 /// The outcome of cross-validating one group of settings.
 #[derive(Debug, Clone)]
@@ -27,12 +27,7 @@ pub struct CrossValidation {
 impl CrossValidation {
     /// The out-of-fold predictions as [`Scored`], for a full report.
     pub fn scored(&self, statements: &[LabeledStatement]) -> Scored {
-        Scored {
-            labels: Stance::names(),
-            truth: statements.iter().map(|s| s.label.index()).collect(),
-            probabilities: self.out_of_fold.iter().map(|p| p.to_vec()).collect(),
-            texts: statements.iter().map(|s| s.text.clone()).collect(),
-        }
+        scored(statements.iter(), &self.out_of_fold)
     }
 }
 
@@ -119,16 +114,10 @@ fn run_fold(
         .iter()
         .map(|&i| model.probabilities(&featurizer.row(Input::from(&statements[i]))))
         .collect();
-    let scored = Scored {
-        labels: Stance::names(),
-        truth: held_out
-            .iter()
-            .map(|&i| statements[i].label.index())
-            .collect(),
-        probabilities: probabilities.iter().map(|p| p.to_vec()).collect(),
-        texts: vec![String::new(); held_out.len()],
-    };
-    let scores = FoldScores::from_scored(&scored)?;
+    let scores = FoldScores::from_scored(&scored(
+        held_out.iter().map(|&i| &statements[i]),
+        &probabilities,
+    ))?;
     Ok(FoldResult {
         held_out,
         probabilities,

@@ -348,15 +348,11 @@ impl Pipeline {
 
     /// Predicts labeled statements, for the accuracy reports.
     pub fn score(&self, statements: &[LabeledStatement]) -> crate::metrics::Scored {
-        crate::metrics::Scored {
-            labels: Stance::names(),
-            truth: statements.iter().map(|s| s.label.index()).collect(),
-            probabilities: statements
-                .iter()
-                .map(|s| self.predict(Input::from(s)).probabilities.to_vec())
-                .collect(),
-            texts: statements.iter().map(|s| s.text.clone()).collect(),
-        }
+        let probabilities: Vec<_> = statements
+            .iter()
+            .map(|s| self.predict(Input::from(s)).probabilities)
+            .collect();
+        scored(statements.iter(), &probabilities)
     }
 
     /// The feature pipeline.
@@ -503,6 +499,23 @@ impl Pipeline {
             model,
             summary: file.training,
         })
+    }
+}
+
+/// Labeled statements and their predicted probabilities, as the metrics
+/// take them.
+pub fn scored<'a>(
+    statements: impl Iterator<Item = &'a LabeledStatement>,
+    probabilities: &[[f64; Stance::COUNT]],
+) -> crate::metrics::Scored {
+    let (truth, texts) = statements
+        .map(|s| (s.label.index(), s.text.clone()))
+        .unzip();
+    crate::metrics::Scored {
+        labels: Stance::names(),
+        truth,
+        probabilities: probabilities.iter().map(|p| p.to_vec()).collect(),
+        texts,
     }
 }
 
