@@ -47,14 +47,14 @@ impl Default for PipelineParams {
     /// The settings chosen by 5-fold cross-validation on data/train.jsonl
     /// (`stance train --data data/train.jsonl --cv 5`; models/README.md):
     /// word 1- and 2-grams, reporting clause at 0.5, cue lexicon at 0.5,
-    /// alpha 0.3, prior balance, 25 iterations.
+    /// alpha 1, prior balance, 25 iterations.
     fn default() -> Self {
         PipelineParams {
             analyzer: AnalyzerParams::default(),
             features: TfIdfParams::default(),
             context_weight: 0.5,
             cue_weight: 0.5,
-            model: LogisticParams::default().alpha(0.3),
+            model: LogisticParams::default(),
         }
     }
 }
