@@ -14,6 +14,8 @@ No label is assigned or changed here.
 """
 import argparse, collections, json, random, re, sys
 
+from split_rule import goes_to_test
+
 
 def key(text):
     return re.sub(r"\s+", " ", text).strip().lower()
@@ -55,9 +57,7 @@ def main():
     to_test = set(d for d in by_doc if d in test_docs)
     for d in fresh:
         c = collections.Counter(r["label"] for r in by_doc[d])
-        helps = any(test_counts[k] < 0.2 * totals[k] and c[k] for k in c)
-        overshoot = any(test_counts[k] + c[k] > 0.2 * totals[k] + 3 for k in c)
-        if helps and not overshoot:
+        if goes_to_test(test_counts, c, totals):
             to_test.add(d)
             test_counts.update(c)
     for r in added:

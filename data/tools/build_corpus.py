@@ -24,6 +24,8 @@ The same inputs and seed give the same files.
 """
 import argparse, collections, glob, json, os, random, re, sys
 
+from split_rule import goes_to_test
+
 FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                       "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2014": "-", "\u2013": "-"})
 LABELS = ("conciliatory", "maximalist", "neutral")
@@ -135,16 +137,11 @@ def main():
     doc_ids = sorted(by_doc)
     rng.shuffle(doc_ids)
     totals = collections.Counter(r["label"] for r in records)
-    target = {k: 0.2 * v for k, v in totals.items()}
     test_counts = collections.Counter()
     test_docs = set()
     for d in doc_ids:
         c = collections.Counter(r["label"] for r in by_doc[d])
-        # Take the document if it helps a label short of its share and
-        # overshoots none by more than a few statements.
-        helps = any(test_counts[k] < target[k] and c[k] for k in c)
-        overshoot = any(test_counts[k] + c[k] > target[k] + 3 for k in c)
-        if helps and not overshoot:
+        if goes_to_test(test_counts, c, totals):
             test_docs.add(d)
             test_counts.update(c)
     train = [r for r in records if r["source"] not in test_docs]

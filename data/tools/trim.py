@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Restore the label balance after adjudication by dropping neutral records.
 
-Usage: trim.py [--seed 13] [--keep-ids data/CODEBOOK.md] data/train.jsonl data/test.jsonl
+Usage: trim.py [--seed 13] [--keep-ids FILE] data/train.jsonl data/test.jsonl
 
 Adjudication can move labels across the corpus's balance floor (at least 25%
 maximalist and 25% conciliatory). This script never changes a label or a
 text: it drops randomly chosen neutral records (seeded), from each file in
 proportion to its size so the split stays about 80/20, until every stance
 label is at least 25.5% of the corpus. Records whose id appears in the
---keep-ids file (the codebook's cited examples) are never dropped. Ids of the
+--keep-ids file (any text; every "s01234"-like id in it counts — the
+codebook's cited examples) are never dropped; the draw depends on that set,
+so the set used for the committed files is pinned in
+data/agreement/trim_keep_ids.txt. Ids of the
 kept records do not change. Prints what it dropped.
 """
 import argparse, collections, json, random, re, sys
