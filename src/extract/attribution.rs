@@ -223,13 +223,8 @@ fn after_quote(doc: &Doc, q: &Quote, inner: &str, names: &NameBook) -> Option<Fo
             span,
         });
     }
-    if doc.word(i) == "according" && i + 1 < same_para_hi && doc.word(i + 1) == "to" {
-        let np = phrase_after(doc, i + 2, same_para_hi)?;
-        return Some(Found {
-            speaker: names.speaker(doc, np.clone()),
-            cue: Some("according to".into()),
-            span: doc.span(i..np.end),
-        });
+    if is_according_to(doc, i, same_para_hi) {
+        return according_to(doc, names, i, same_para_hi);
     }
     let attributes = |j: usize| {
         doc.is_lowercase(j)
@@ -281,6 +276,22 @@ fn after_quote(doc: &Doc, q: &Quote, inner: &str, names: &NameBook) -> Option<Fo
     None
 }
 
+/// Whether words `i` and `i + 1` (before `hi`) are "according to".
+fn is_according_to(doc: &Doc, i: usize, hi: usize) -> bool {
+    doc.word(i) == "according" && i + 1 < hi && doc.word(i + 1) == "to"
+}
+
+/// The attribution "according to X" starting at word `i`, with X the noun
+/// phrase before `hi`; `None` when no phrase follows.
+fn according_to(doc: &Doc, names: &NameBook, i: usize, hi: usize) -> Option<Found> {
+    let np = phrase_after(doc, i + 2, hi)?;
+    Some(Found {
+        speaker: names.speaker(doc, np.clone()),
+        cue: Some("according to".into()),
+        span: doc.span(i..np.end),
+    })
+}
+
 /// A reporting verb earlier in the sentence (after any previous quote) that
 /// governs the quote: `Putin said: “…”`, `Zelenskyy said the plan could be
 /// “workable”`, `“…,” Peskov said, “…”`.
@@ -289,13 +300,8 @@ fn before_quote(doc: &Doc, names: &NameBook, lo: usize, open_tok: usize) -> Opti
         if doc.in_quote(j) || !doc.is_word(j) {
             continue;
         }
-        if doc.word(j) == "according" && j + 1 < open_tok && doc.word(j + 1) == "to" {
-            let np = phrase_after(doc, j + 2, open_tok)?;
-            return Some(Found {
-                speaker: names.speaker(doc, np.clone()),
-                cue: Some("according to".into()),
-                span: doc.span(j..np.end),
-            });
+        if is_according_to(doc, j, open_tok) {
+            return according_to(doc, names, j, open_tok);
         }
         if !doc.is_lowercase(j) {
             continue;

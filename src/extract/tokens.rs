@@ -26,17 +26,26 @@ fn is_connector(c: char) -> bool {
     )
 }
 
+/// A 1 in every byte, and a 1 in every byte's high bit: the masks of the
+/// eight-bytes-at-a-time scans below.
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes at `bytes[i..i + 8]` as one little-endian word.
+#[inline]
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    let mut chunk = [0u8; 8];
+    chunk.copy_from_slice(&bytes[i..i + 8]);
+    u64::from_le_bytes(chunk)
+}
+
 /// The first index at or after `from` where `hay` holds one of the bytes
 /// of `set`, eight bytes at a time.
 #[inline]
 pub(crate) fn find_any<const N: usize>(hay: &[u8], from: usize, set: [u8; N]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
     while i + 8 <= hay.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&hay[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
+        let x = word_at(hay, i);
         let mut found = 0u64;
         for b in set {
             let y = x ^ (LO * u64::from(b));
@@ -54,13 +63,9 @@ pub(crate) fn find_any<const N: usize>(hay: &[u8], from: usize, set: [u8; N]) ->
 /// How many ASCII letters and digits start `bytes[from..]`, eight bytes at a time.
 #[inline]
 fn ascii_alnum_run(bytes: &[u8], from: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
     while i + 8 <= bytes.len() {
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
+        let x = word_at(bytes, i);
         // Per byte, for ASCII bytes (no carry crosses a byte below the first
         // non-ASCII one, and the run stops there): the high bit of `v + (0x80 - lo)`
         // is set when `v >= lo`.
