@@ -436,9 +436,15 @@ fn evaluate(args: EvaluateArgs) -> anyhow::Result<ExitCode> {
             (classifier.pipeline().score(&data.statements), None, name)
         }
     };
+    let sources: Vec<Option<&str>> = data
+        .statements
+        .iter()
+        .map(|s| s.source.as_deref())
+        .collect();
     let mut evaluation = Evaluation::from_scored(&scored, &options)?
         .with_model(model_name)
-        .with_data(args.data.display().to_string());
+        .with_data(args.data.display().to_string())
+        .with_sources(&scored, &sources)?;
     if let Some(cv) = cv {
         evaluation = evaluation.with_cv(cv);
     }

@@ -491,6 +491,32 @@ fn evaluate_reports_uncertainty_calibration_cv_and_comparison() {
     assert!((0.0..=1.0).contains(&p));
     // The bootstrap has a fixed seed: the same report twice.
     assert_eq!(stdout(&compare()), stdout(&o));
+    // One row per source corpus of the sample, in name order, adding up
+    // to the whole.
+    let groups = r["by_source"].as_array().unwrap();
+    let names: Vec<&str> = groups
+        .iter()
+        .map(|g| g["source"].as_str().unwrap())
+        .collect();
+    let mut corpora: Vec<String> = std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["source"]
+                .as_str()
+                .unwrap()
+                .split(':')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    corpora.sort();
+    corpora.dedup();
+    assert_eq!(names, corpora);
+    let total: u64 = groups.iter().map(|g| g["n"].as_u64().unwrap()).sum();
+    assert_eq!(total, r["n"].as_u64().unwrap());
 
     let r = ok_json(&[
         "evaluate",

@@ -111,6 +111,7 @@ fn page(e: &Evaluation) -> Result<String, std::fmt::Error> {
     headline(&mut h, e)?;
     per_class(&mut h, e)?;
     confusion(&mut h, e)?;
+    by_source(&mut h, e)?;
     calibration(&mut h, e)?;
     cross_validation(&mut h, e)?;
     comparison(&mut h, e)?;
@@ -562,6 +563,36 @@ fn reliability_diagram(h: &mut String, bins: &[CalibrationBin]) -> std::fmt::Res
         "<text x=\"14\" y=\"{middle:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1f2933\" transform=\"rotate(-90 14 {middle:.1})\">accuracy</text>"
     )?;
     writeln!(h, "</svg></figure>")
+}
+
+fn by_source(h: &mut String, e: &Evaluation) -> std::fmt::Result {
+    if e.by_source.is_empty() {
+        return Ok(());
+    }
+    writeln!(h, "<section id=\"by-source\">\n<h2>By source</h2>")?;
+    write!(h, "<table class=\"compact\" id=\"source-table\">\n<thead><tr><th>Source</th><th class=\"num\">Statements</th><th class=\"num\">Accuracy</th><th class=\"num\">Macro-F1</th>")?;
+    for label in &e.confusion.labels {
+        write!(h, "<th class=\"num\">F1 {}</th>", escape(label))?;
+    }
+    writeln!(h, "</tr></thead>\n<tbody>")?;
+    for g in &e.by_source {
+        write!(
+            h,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+            escape(&g.source),
+            g.n,
+            fixed3(g.accuracy),
+            fixed3(g.macro_f1)
+        )?;
+        for (_, scores) in &g.per_class.0 {
+            write!(h, "<td class=\"num\">{}</td>", fixed3(scores.f1))?;
+        }
+        writeln!(h, "</tr>")?;
+    }
+    writeln!(
+        h,
+        "</tbody>\n</table>\n<p class=\"note\">The statements of each source corpus (a record's source up to its first colon), scored alone. Small groups give rough figures.</p>\n</section>"
+    )
 }
 
 fn cross_validation(h: &mut String, e: &Evaluation) -> std::fmt::Result {

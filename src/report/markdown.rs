@@ -111,6 +111,36 @@ pub fn render(evaluation: &Evaluation, out: &mut impl Write) -> io::Result<()> {
     }
     writeln!(out)?;
 
+    if !e.by_source.is_empty() {
+        writeln!(out, "## By source")?;
+        writeln!(out)?;
+        write!(out, "| Source | Statements | Accuracy | Macro-F1 |")?;
+        for label in &e.confusion.labels {
+            write!(out, " F1 {} |", cell(label))?;
+        }
+        writeln!(out)?;
+        write!(out, "|---|---:|---:|---:|")?;
+        for _ in &e.confusion.labels {
+            write!(out, "---:|")?;
+        }
+        writeln!(out)?;
+        for g in &e.by_source {
+            write!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(&g.source),
+                g.n,
+                fixed3(g.accuracy),
+                fixed3(g.macro_f1)
+            )?;
+            for (_, scores) in &g.per_class.0 {
+                write!(out, " {} |", fixed3(scores.f1))?;
+            }
+            writeln!(out)?;
+        }
+        writeln!(out)?;
+    }
+
     let cal = &e.calibration;
     writeln!(out, "## Calibration")?;
     writeln!(out)?;

@@ -14,7 +14,9 @@
 //!  "calibration": {"brier", "ece", "bins": [{"lo","hi","n","confidence","accuracy"}]},
 //!  "errors": [{"text","label","predicted","confidence"}],
 //!  "cv"?: {"folds","macro_f1_mean","macro_f1_sd","accuracy_mean","accuracy_sd"},
-//!  "compare"?: {"model","macro_f1","macro_f1_diff","p_value"}}
+//!  "compare"?: {"model","macro_f1","macro_f1_diff","p_value"},
+//!  "by_source"?: [{"source","n","accuracy","macro_f1",
+//!                  "per_class": {"<label>": {"precision","recall","f1","support"}}}]}
 //! ```
 //!
 //! The definitions of the figures are in [`crate::metrics`] and
@@ -70,6 +72,20 @@ impl Default for EvalOptions {
 /// JSON object whose keys come in that order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PerClass(pub Vec<(String, ClassScores)>);
+
+impl PerClass {
+    /// The scores of each class of a confusion matrix, named by `labels`
+    /// (the matrix's class order).
+    pub fn of(labels: &[String], confusion: &[Vec<usize>]) -> PerClass {
+        PerClass(
+            labels
+                .iter()
+                .cloned()
+                .zip(metrics::per_class(confusion))
+                .collect(),
+        )
+    }
+}
 
 impl Serialize for PerClass {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -179,6 +195,34 @@ impl Comparison {
     }
 }
 
+/// The scores of the statements that come from one source corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceScores {
+    /// The corpus: a record's `"source"` up to its first `:`
+    /// (`reuters-21578`, `seed`), or [`NO_SOURCE`].
+    pub source: String,
+    /// Number of statements.
+    pub n: usize,
+    /// See [`metrics::accuracy`].
+    pub accuracy: f64,
+    /// See [`metrics::macro_f1`].
+    pub macro_f1: f64,
+    /// See [`metrics::per_class`].
+    pub per_class: PerClass,
+}
+
+/// The corpus name of statements that have no `"source"`.
+pub const NO_SOURCE: &str = "(no source)";
+
+/// The corpus of a record's source: the part before its first `:`
+/// (`"un-general-debate:USA_79_2024"` → `"un-general-debate"`).
+pub fn corpus_of(source: Option<&str>) -> &str {
+    match source {
+        Some(s) => s.split(':').next().unwrap_or(s),
+        None => NO_SOURCE,
+    }
+}
+
 /// Everything the reports show about one model on one labeled data set.
 /// Field order is the JSON key order (see the module docs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -219,6 +263,9 @@ pub struct Evaluation {
     /// Comparison with a second model, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare: Option<Comparison>,
+    /// Scores per source corpus, in name order, when the data names sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_source: Vec<SourceScores>,
 }
 
 impl Evaluation {
@@ -238,19 +285,14 @@ impl Evaluation {
         let k = scored.class_count();
         let predicted = scored.predicted();
         let matrix = metrics::confusion_matrix(&scored.truth, &predicted, k);
-        let per_class = scored
-            .labels
-            .iter()
-            .cloned()
-            .zip(metrics::per_class(&matrix))
-            .collect();
+        let per_class = PerClass::of(&scored.labels, &matrix);
         Ok(Evaluation {
             model: None,
             data: None,
             n: scored.len(),
             accuracy: metrics::accuracy(&matrix),
             macro_f1: metrics::macro_f1(&matrix),
-            per_class: PerClass(per_class),
+            per_class,
             micro_f1: metrics::micro_f1(&matrix),
             weighted_f1: metrics::weighted_f1(&matrix),
             kappa: metrics::kappa(&matrix),
@@ -270,7 +312,53 @@ impl Evaluation {
             },
             cv: None,
             compare: None,
+            by_source: Vec::new(),
         })
+    }
+
+    /// Adds the scores per source corpus. `sources[i]` is the `"source"` of
+    /// statement `i` of `scored`; nothing is added when no statement has one
+    /// (a CSV file without a source column), since one group of all would
+    /// only repeat the overall figures.
+    ///
+    /// Errors: `sources` and `scored` differ in length (`InvalidParam`
+    /// `data`).
+    pub fn with_sources(mut self, scored: &Scored, sources: &[Option<&str>]) -> Result<Self> {
+        if sources.len() != scored.len() {
+            return Err(invalid(
+                "data",
+                format!(
+                    "{} sources for {} scored statements",
+                    sources.len(),
+                    scored.len()
+                ),
+            ));
+        }
+        if sources.iter().all(Option::is_none) {
+            return Ok(self);
+        }
+        let predicted = scored.predicted();
+        let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+        for (i, source) in sources.iter().enumerate() {
+            groups.entry(corpus_of(*source)).or_default().push(i);
+        }
+        let k = scored.class_count();
+        self.by_source = groups
+            .into_iter()
+            .map(|(source, members)| {
+                let truth: Vec<usize> = members.iter().map(|&i| scored.truth[i]).collect();
+                let guess: Vec<usize> = members.iter().map(|&i| predicted[i]).collect();
+                let matrix = metrics::confusion_matrix(&truth, &guess, k);
+                SourceScores {
+                    source: source.to_string(),
+                    n: members.len(),
+                    accuracy: metrics::accuracy(&matrix),
+                    macro_f1: metrics::macro_f1(&matrix),
+                    per_class: PerClass::of(&scored.labels, &matrix),
+                }
+            })
+            .collect();
+        Ok(self)
     }
 
     /// Names the model (a path or `<built-in>`).
@@ -425,6 +513,23 @@ pub(crate) mod tests {
         }
     }
 
+    /// Sources of the sample's statements: six from Reuters (two
+    /// documents), five from the UN debates, one without a source.
+    pub(crate) const SAMPLE_SOURCES: [Option<&str>; 12] = [
+        Some("reuters-21578:reuters-1"),
+        Some("reuters-21578:reuters-1"),
+        Some("reuters-21578:reuters-2"),
+        Some("reuters-21578:reuters-2"),
+        Some("reuters-21578:reuters-2"),
+        Some("reuters-21578:reuters-2"),
+        Some("un-general-debate:USA_79_2024"),
+        Some("un-general-debate:USA_79_2024"),
+        Some("un-general-debate:USA_79_2024"),
+        Some("un-general-debate:FRA_79_2024"),
+        Some("un-general-debate:FRA_79_2024"),
+        None,
+    ];
+
     pub(crate) fn sample_evaluation() -> Evaluation {
         let scored = sample_scored();
         let mut other = scored.clone();
@@ -442,6 +547,48 @@ pub(crate) mod tests {
                 accuracy_sd: 0.03,
             })
             .with_compare(Comparison::from_scored("<built-in>", &scored, &other, &options).unwrap())
+            .with_sources(&scored, &SAMPLE_SOURCES)
+            .unwrap()
+    }
+
+    #[test]
+    fn scores_per_source_match_hand_arithmetic() {
+        let e = sample_evaluation();
+        let names: Vec<&str> = e.by_source.iter().map(|g| g.source.as_str()).collect();
+        assert_eq!(names, [NO_SOURCE, "reuters-21578", "un-general-debate"]);
+        // (no source): truth 2, predicted 0 → accuracy 0, both F1 0.
+        let none = &e.by_source[0];
+        assert_eq!(none.n, 1);
+        assert_eq!((none.accuracy, none.macro_f1), (0.0, 0.0));
+        // Reuters: truth 0 0 0 0 1 1, predicted 0 0 1 0 1 1.
+        // class 0: P 3/3, R 3/4, F1 6/7; class 1: P 2/3, R 2/2, F1 4/5;
+        // class 2 nowhere, left out: macro (6/7 + 4/5) / 2 = 29/35.
+        let reuters = &e.by_source[1];
+        assert_eq!(reuters.n, 6);
+        assert!((reuters.accuracy - 5.0 / 6.0).abs() < 1e-12);
+        assert!((reuters.macro_f1 - 29.0 / 35.0).abs() < 1e-12);
+        assert!((reuters.per_class.0[0].1.f1 - 6.0 / 7.0).abs() < 1e-12);
+        // UN: truth 1 2 2 2 2, predicted 0 2 2 1 2. Class 0 predicted but
+        // absent (F1 0), class 1 F1 0, class 2: P 3/3, R 3/4, F1 6/7;
+        // macro (0 + 0 + 6/7) / 3 = 2/7.
+        let un = &e.by_source[2];
+        assert_eq!(un.n, 5);
+        assert!((un.accuracy - 0.6).abs() < 1e-12);
+        assert!((un.macro_f1 - 2.0 / 7.0).abs() < 1e-12);
+        assert_eq!(un.per_class.0[2].1.support, 4);
+        // The groups add up to the whole.
+        assert_eq!(e.by_source.iter().map(|g| g.n).sum::<usize>(), e.n);
+    }
+
+    #[test]
+    fn no_sources_add_no_breakdown_and_a_length_mismatch_is_an_error() {
+        let scored = sample_scored();
+        let e = Evaluation::from_scored(&scored, &EvalOptions::default()).unwrap();
+        let none = e.clone().with_sources(&scored, &[None; 12]).unwrap();
+        assert!(none.by_source.is_empty());
+        assert!(e.with_sources(&scored, &SAMPLE_SOURCES[..11]).is_err());
+        assert_eq!(corpus_of(Some("seed:news.txt")), "seed");
+        assert_eq!(corpus_of(Some("bare")), "bare");
     }
 
     #[test]
@@ -470,6 +617,7 @@ pub(crate) mod tests {
             "\"errors\"",
             "\"cv\"",
             "\"compare\"",
+            "\"by_source\"",
         ];
         let mut from = 0;
         for key in keys {
@@ -488,6 +636,7 @@ pub(crate) mod tests {
         let mut expected = vec![
             "accuracy",
             "baseline",
+            "by_source",
             "calibration",
             "ci95",
             "compare",
@@ -536,7 +685,7 @@ pub(crate) mod tests {
         let evaluation =
             Evaluation::from_scored(&sample_scored(), &EvalOptions::default()).unwrap();
         let value = serde_json::to_value(&evaluation).unwrap();
-        for key in ["cv", "compare", "model", "data"] {
+        for key in ["cv", "compare", "model", "data", "by_source"] {
             assert!(value.get(key).is_none(), "{key}");
         }
     }
@@ -626,6 +775,16 @@ pub(crate) mod tests {
             let mut out = Vec::new();
             render(&evaluation, format, &mut out).unwrap();
             assert!(out.len() > 500, "{format:?}");
+            // Every format shows the per-source rows: the UN group's
+            // macro-F1 is 2/7.
+            let text = String::from_utf8(out).unwrap();
+            let un = text.find("un-general-debate").expect("a per-source row");
+            let shown = if format == Format::Json {
+                "0.2857"
+            } else {
+                "0.286"
+            };
+            assert!(text[un..].contains(shown), "{format:?}");
         }
     }
 }

@@ -9,7 +9,7 @@ const EXCERPT_CHARS: usize = 80;
 
 /// Writes `evaluation` as a plain-text report: overall figures with their
 /// 95% intervals, the baseline, a per-class table, the confusion matrix,
-/// calibration, cross-validation and comparison (when present) and the most
+/// scores per source corpus (when known), calibration, cross-validation and comparison (when present) and the most
 /// confident mistakes (statements flattened to one line, cut to 80
 /// characters, control characters removed).
 pub fn render(evaluation: &Evaluation, out: &mut impl Write) -> io::Result<()> {
@@ -114,6 +114,49 @@ pub fn render(evaluation: &Evaluation, out: &mut impl Write) -> io::Result<()> {
         writeln!(out)?;
     }
     writeln!(out)?;
+
+    if !e.by_source.is_empty() {
+        let source_width = e
+            .by_source
+            .iter()
+            .map(|g| g.source.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(9);
+        write!(
+            out,
+            "{:<w$}  {:>6}  {:>8}  {:>8}",
+            "By source",
+            "n",
+            "accuracy",
+            "macro-F1",
+            w = source_width + 2
+        )?;
+        let f1_width = label_width + 3;
+        for label in labels {
+            write!(
+                out,
+                "  {:>f1_width$}",
+                format!("F1 {}", one_line(label, 200))
+            )?;
+        }
+        writeln!(out)?;
+        for g in &e.by_source {
+            write!(
+                out,
+                "  {:<source_width$}  {:>6}  {:>8}  {:>8}",
+                one_line(&g.source, 200),
+                g.n,
+                fixed3(g.accuracy),
+                fixed3(g.macro_f1)
+            )?;
+            for (_, scores) in &g.per_class.0 {
+                write!(out, "  {:>f1_width$}", fixed3(scores.f1))?;
+            }
+            writeln!(out)?;
+        }
+        writeln!(out)?;
+    }
 
     let cal = &e.calibration;
     writeln!(out, "Calibration")?;
