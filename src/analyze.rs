@@ -177,6 +177,46 @@ impl Analyzer {
     }
 }
 
+/// Shortest character n-gram counted by [`char_grams`].
+pub const CHAR_GRAM_MIN: usize = 2;
+/// Longest character n-gram counted by [`char_grams`].
+pub const CHAR_GRAM_MAX: usize = 5;
+
+/// The character n-grams of `text`, [`CHAR_GRAM_MIN`] to [`CHAR_GRAM_MAX`]
+/// characters long, taken inside each white-space-separated word padded with
+/// one space on each side (punctuation stays with its word). A padded word
+/// shorter than `n` counts once, whole. Text is folded and lowercased as for
+/// words, but neither stemmed nor negation-marked.
+///
+/// Why: they catch word forms and compounds the vocabulary splits or misses
+/// ("unacceptable", "non-negotiable", "retaliat-"), and cross-validation
+/// shows they earn their place (models/README.md).
+///
+/// ```
+/// let grams = stance::analyze::char_grams("No!");
+/// assert_eq!(grams, [" n", "no", "o!", "! ", " no", "no!", "o! ", " no!", "no! ", " no! "]);
+/// ```
+pub fn char_grams(text: &str) -> Vec<String> {
+    let normalized: String = text.chars().map(fold_typography).collect();
+    let lowered = normalized.to_lowercase();
+    let mut grams = Vec::new();
+    let mut padded: Vec<char> = Vec::new();
+    for word in lowered.split_whitespace() {
+        padded.clear();
+        padded.push(' ');
+        padded.extend(word.chars());
+        padded.push(' ');
+        for n in CHAR_GRAM_MIN..=CHAR_GRAM_MAX {
+            if padded.len() <= n {
+                grams.push(padded.iter().collect());
+                break;
+            }
+            grams.extend(padded.windows(n).map(|w| w.iter().collect::<String>()));
+        }
+    }
+    grams
+}
+
 /// Typographic apostrophes to `'` and quotation marks to `"`.
 fn fold_typography(c: char) -> char {
     match c {
@@ -317,6 +357,21 @@ mod tests {
         );
         assert!(analyzer.terms("").is_empty());
         assert!(analyzer.terms(" ,.!? ").is_empty());
+    }
+
+    #[test]
+    fn char_grams_stay_inside_padded_words() {
+        // " a " is 3 characters: its 2-grams, then itself once for n = 3..5.
+        assert_eq!(char_grams("A"), [" a", "a ", " a "]);
+        // "Ok" pads to " ok " (4): 2-grams, 3-grams, then the word once.
+        assert_eq!(char_grams("Ok"), [" o", "ok", "k ", " ok", "ok ", " ok "]);
+        // Words are separate: no gram spans "a b".
+        let grams = char_grams("a b");
+        assert!(!grams.iter().any(|g| g.contains("a b")));
+        assert_eq!(grams.len(), 6);
+        // Typographic apostrophes fold, as for words.
+        assert_eq!(char_grams("I’d")[1], "i'");
+        assert!(char_grams("  \n ").is_empty());
     }
 
     #[test]

@@ -136,6 +136,8 @@ pub struct Grid {
     pub context_weight: Vec<f64>,
     /// Cue-lexicon weights.
     pub cue_weight: Vec<f64>,
+    /// Character n-gram weights.
+    pub char_weight: Vec<f64>,
     /// Imbalance handling.
     pub balance: Vec<Balance>,
 }
@@ -148,6 +150,7 @@ impl Default for Grid {
             ngram_max: vec![1, 2],
             context_weight: vec![0.0, 0.5],
             cue_weight: vec![0.0, 0.5],
+            char_weight: vec![0.0, 0.5],
             balance: vec![Balance::Prior],
         }
     }
@@ -160,14 +163,17 @@ impl Grid {
         for &ngram_max in &self.ngram_max {
             for &context_weight in &self.context_weight {
                 for &cue_weight in &self.cue_weight {
-                    for &balance in &self.balance {
-                        for &alpha in &self.alpha {
-                            let mut p = base.clone();
-                            p.analyzer = p.analyzer.ngram_max(ngram_max);
-                            p.context_weight = context_weight;
-                            p.cue_weight = cue_weight;
-                            p.model = p.model.balance(balance).alpha(alpha);
-                            all.push(p);
+                    for &char_weight in &self.char_weight {
+                        for &balance in &self.balance {
+                            for &alpha in &self.alpha {
+                                let mut p = base.clone();
+                                p.analyzer = p.analyzer.ngram_max(ngram_max);
+                                p.context_weight = context_weight;
+                                p.cue_weight = cue_weight;
+                                p.char_weight = char_weight;
+                                p.model = p.model.balance(balance).alpha(alpha);
+                                all.push(p);
+                            }
                         }
                     }
                 }

@@ -114,6 +114,9 @@ struct SettingFlags {
     /// Weight of the cue-lexicon features (0 leaves them out).
     #[arg(long)]
     cue_weight: Option<f64>,
+    /// Weight of the character 2- to 5-gram features (0 leaves them out).
+    #[arg(long)]
+    char_weight: Option<f64>,
     /// Do not mark negation scope (for comparison; marking is the default).
     #[arg(long)]
     no_negation: bool,
@@ -304,6 +307,9 @@ impl SettingFlags {
         if let Some(v) = self.cue_weight {
             grid.cue_weight = vec![v];
         }
+        if let Some(v) = self.char_weight {
+            grid.char_weight = vec![v];
+        }
         if let Some(v) = self.balance {
             grid.balance = vec![v];
         }
@@ -339,6 +345,9 @@ impl SettingFlags {
         if let Some(v) = self.cue_weight {
             params.cue_weight = v;
         }
+        if let Some(v) = self.char_weight {
+            params.char_weight = v;
+        }
         params
     }
 }
@@ -360,14 +369,14 @@ fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             )?;
             writeln!(
                 out,
-                "{:<72} {:>16} {:>16}",
+                "{:<88} {:>16} {:>16}",
                 "setting", "macro-F1 (sd)", "accuracy (sd)"
             )?;
             let (trials, best) =
                 stance::cv::search(&base, &grid, &data.statements, k, args.seed, |t| {
                     let _ = writeln!(
                         out,
-                        "{:<72} {:>7.4} ({:.4}) {:>7.4} ({:.4})",
+                        "{:<88} {:>7.4} ({:.4}) {:>7.4} ({:.4})",
                         describe(&t.params),
                         t.summary.macro_f1_mean,
                         t.summary.macro_f1_sd,
@@ -408,10 +417,11 @@ fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
 /// One line naming the settings that cross-validation chooses among.
 fn describe(params: &PipelineParams) -> String {
     format!(
-        "ngram_max={} context_weight={} cue_weight={} balance={} alpha={}",
+        "ngram_max={} context_weight={} cue_weight={} char_weight={} balance={} alpha={}",
         params.analyzer.get_ngram_max(),
         params.context_weight,
         params.cue_weight,
+        params.char_weight,
         params.model.get_balance().as_str(),
         params.model.get_alpha()
     )

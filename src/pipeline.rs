@@ -8,13 +8,16 @@
 //! context with the statement's own words removed ("Zelenskyy has said the
 //! revised plan could be" for the quote "workable"), so a short quote is
 //! judged together with the clause that reports it (codebook rule 5) and the
-//! statement's words are not counted twice.
+//! statement's words are not counted twice. Then come the cue-lexicon
+//! counts of the text and of the clause, and last (when `char_weight` is
+//! above 0) the TF-IDF row of the text's character n-grams
+//! ([`crate::analyze::char_grams`]), scaled by `char_weight`.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{Analyzer, AnalyzerParams};
+use crate::analyze::{char_grams, Analyzer, AnalyzerParams};
 use crate::cues::{codebook_lexicon, CueCategory, CueMatcher};
 use crate::data::{LabeledData, LabeledStatement};
 use crate::error::{Result, StanceError};
@@ -39,6 +42,10 @@ pub struct PipelineParams {
     /// Scale of the cue-lexicon features ([`crate::cues`]); 0 leaves them out.
     #[serde(default)]
     pub cue_weight: f64,
+    /// Scale of the text's character n-gram features; 0 leaves them out.
+    /// Their vocabulary follows `features` (min_df, max_features).
+    #[serde(default)]
+    pub char_weight: f64,
     /// The logistic regression.
     pub model: LogisticParams,
 }
@@ -54,6 +61,7 @@ impl Default for PipelineParams {
             features: TfIdfParams::default(),
             context_weight: 0.5,
             cue_weight: 0.5,
+            char_weight: 0.0,
             model: LogisticParams::default(),
         }
     }
@@ -134,6 +142,8 @@ pub struct Featurizer {
     context_weight: f64,
     cues: Option<CueMatcher>,
     cue_weight: f64,
+    chars: Option<FittedTfIdf>,
+    char_weight: f64,
 }
 
 impl Featurizer {
@@ -164,6 +174,16 @@ impl Featurizer {
         }
         let cues =
             (params.cue_weight > 0.0).then(|| CueMatcher::new(codebook_lexicon(), &analyzer));
+        if !(params.char_weight.is_finite() && params.char_weight >= 0.0) {
+            return Err(StanceError::InvalidParam {
+                name: "char-weight",
+                reason: format!("must be 0 or more, got {}", params.char_weight),
+            });
+        }
+        let chars = (params.char_weight > 0.0).then(|| {
+            let grams: Vec<Vec<String>> = inputs.iter().map(|i| char_grams(i.text)).collect();
+            tfidf.fit(&grams)
+        });
         Ok(Featurizer {
             analyzer,
             text,
@@ -171,13 +191,24 @@ impl Featurizer {
             context_weight: params.context_weight,
             cues,
             cue_weight: params.cue_weight,
+            chars,
+            char_weight: params.char_weight,
         })
     }
 
     /// Total number of feature columns: text terms, reporting-clause terms,
-    /// then cue categories of the text and of the reporting clause.
+    /// cue categories of the text and of the reporting clause, then the
+    /// text's character n-grams.
     pub fn n_features(&self) -> usize {
-        self.text.len() + self.context_len() + 2 * self.cues.as_ref().map_or(0, CueMatcher::len)
+        self.text.len() + self.context_len() + 2 * self.cues_len() + self.chars_len()
+    }
+
+    fn cues_len(&self) -> usize {
+        self.cues.as_ref().map_or(0, CueMatcher::len)
+    }
+
+    fn chars_len(&self) -> usize {
+        self.chars.as_ref().map_or(0, FittedTfIdf::len)
     }
 
     fn context_len(&self) -> usize {
@@ -213,12 +244,22 @@ impl Featurizer {
             if self.context.is_some() {
                 row.append_scaled(&cues.row(&clause_words), offset, self.cue_weight);
             }
+            offset += cues.len() as u32;
+        }
+        if let Some(chars) = &self.chars {
+            row.append_scaled(
+                &chars.transform(&char_grams(input.text)),
+                offset,
+                self.char_weight,
+            );
         }
         row
     }
 
     /// The name of a feature column: the term, prefixed `context:` for the
-    /// reporting-clause features, `cue:` and `context cue:` for cue categories.
+    /// reporting-clause features, `cue:` and `context cue:` for cue
+    /// categories, `chars:` for character n-grams (quoted, as they hold
+    /// spaces).
     pub fn feature_name(&self, column: usize) -> String {
         if let Some(term) = self.text.vocabulary().get(column) {
             return term.clone();
@@ -232,15 +273,18 @@ impl Featurizer {
             return format!("context:{term}");
         }
         let column = column - self.context_len();
-        let Some(cues) = &self.cues else {
-            return "?".into();
-        };
-        match cues.categories().get(column) {
-            Some(c) => format!("cue:{}", c.name),
-            None => cues
-                .categories()
-                .get(column - cues.len())
-                .map_or_else(|| "?".into(), |c| format!("context cue:{}", c.name)),
+        if let Some(cues) = &self.cues {
+            if let Some(c) = cues.categories().get(column) {
+                return format!("cue:{}", c.name);
+            }
+            if let Some(c) = cues.categories().get(column - cues.len()) {
+                return format!("context cue:{}", c.name);
+            }
+        }
+        let column = column - 2 * self.cues_len();
+        match self.chars.as_ref().and_then(|c| c.vocabulary().get(column)) {
+            Some(gram) => format!("chars:{gram:?}"),
+            None => "?".into(),
         }
     }
 }
@@ -386,6 +430,8 @@ impl Pipeline {
                 .as_ref()
                 .map(|c| c.categories().to_vec()),
             cue_weight: self.featurizer.cue_weight,
+            char_features: self.featurizer.chars.clone(),
+            char_weight: self.featurizer.char_weight,
             intercept: *self.model.intercept(),
             weights: self.model.weights().to_vec(),
             training: self.summary.clone(),
@@ -471,6 +517,9 @@ impl Pipeline {
         if !(file.cue_weight.is_finite() && file.cue_weight >= 0.0) {
             return Err(bad(format!("cue_weight {} is invalid", file.cue_weight)));
         }
+        if !(file.char_weight.is_finite() && file.char_weight >= 0.0) {
+            return Err(bad(format!("char_weight {} is invalid", file.char_weight)));
+        }
         let cues = file.cues.map(|c| CueMatcher::new(c, &analyzer));
         let featurizer = Featurizer {
             analyzer,
@@ -479,6 +528,8 @@ impl Pipeline {
             context_weight: file.context_weight,
             cues,
             cue_weight: file.cue_weight,
+            chars: file.char_features,
+            char_weight: file.char_weight,
         };
         if featurizer.n_features() != file.weights.len() {
             return Err(bad(format!(
@@ -556,10 +607,20 @@ struct ModelFile {
     cues: Option<Vec<CueCategory>>,
     #[serde(default)]
     cue_weight: f64,
+    /// The character n-gram vectorizer, when the model uses it (absent from
+    /// files written before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    char_features: Option<FittedTfIdf>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    char_weight: f64,
     intercept: [f64; Stance::COUNT],
-    /// `weights[feature][label]`, text features first, then context features.
+    /// `weights[feature][label]`, in [`Featurizer::n_features`] column order.
     weights: Vec<[f64; Stance::COUNT]>,
     training: TrainingSummary,
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set, so

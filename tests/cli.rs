@@ -263,6 +263,8 @@ fn train_cv_prints_every_setting_and_the_choice() {
         "0",
         "--cue-weight",
         "0",
+        "--char-weight",
+        "0",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);

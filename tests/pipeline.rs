@@ -14,8 +14,18 @@ fn sample() -> LabeledData {
 
 #[test]
 fn train_save_load_gives_identical_probabilities() {
+    let with_chars = PipelineParams {
+        char_weight: 0.5,
+        ..PipelineParams::default()
+    };
+    for params in [PipelineParams::default(), with_chars] {
+        save_load_round_trip(&params);
+    }
+}
+
+fn save_load_round_trip(params: &PipelineParams) {
     let data = sample();
-    let pipeline = Pipeline::fit(&PipelineParams::default(), &data, None).unwrap();
+    let pipeline = Pipeline::fit(params, &data, None).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("model.json");
     pipeline.save(&path).unwrap();
@@ -68,6 +78,7 @@ fn explanation_contributions_add_up_to_the_prediction() {
     let data = sample();
     let params = PipelineParams {
         cue_weight: 1.0,
+        char_weight: 0.5,
         ..PipelineParams::default()
     };
     let pipeline = Pipeline::fit(&params, &data, None).unwrap();
@@ -99,6 +110,11 @@ fn explanation_contributions_add_up_to_the_prediction() {
     assert!(explanation.contributions["maximalist"]
         .iter()
         .any(|c| c.term == "cue:refusal"));
+    // Character n-grams are named by the gram, quoted.
+    assert!(explanation.contributions["maximalist"]
+        .iter()
+        .chain(&explanation.contributions["conciliatory"])
+        .any(|c| c.term == "chars:\" nev\""));
 }
 
 #[test]
