@@ -201,6 +201,7 @@ impl<'a> NameBook<'a> {
         }
         let np = without_adverbial(doc, np)?;
         let np = with_company_name(doc, np);
+        let np = after_headline(doc, np.clone())..np.end;
         let found = self.speaker_in(doc, np)?;
         (!is_junk_speaker(doc, &found)).then_some(found)
     }
@@ -818,6 +819,17 @@ pub(crate) fn subject_before(doc: &Doc, cue: usize, lo: usize) -> Option<Range<u
         let time = doc.is_lowercase(end - 1) && doc.has(end - 1, &doc.lex.adjuncts);
         if doc.has(end - 1, &doc.lex.pre_verb) || adverb || time {
             end -= 1;
+        } else if end >= lo + 3 && is_time_phrase(doc, end - 2) && ends_name(doc, end - 3) {
+            // "Pretoria last week announced", "Smith on Monday said"; not
+            // "which last month called" or "a survey released on Friday said".
+            end -= 2;
+        } else if end >= lo + 2
+            && doc.is_capitalized(end - 1)
+            && doc.has(end - 1, &doc.lex.time_nouns)
+            && ends_name(doc, end - 2)
+        {
+            // "IBM Corp. Thursday said".
+            end -= 1;
         } else {
             break;
         }
@@ -872,6 +884,66 @@ pub(crate) fn subject_before(doc: &Doc, cue: usize, lo: usize) -> Option<Range<u
     let k = prev_comma.filter(|&k| doc.is_punct(k, ','))?;
     let name_start = np_start(doc, k, lo);
     (name_start < k).then_some(name_start..k)
+}
+
+/// Whether token `i` can end a subject that a time phrase follows: a word
+/// that does not stop a noun phrase, or the period of "Inc.".
+fn ends_name(doc: &Doc, i: usize) -> bool {
+    if doc.is_punct(i, '.') {
+        return i > 0 && is_company_suffix(doc.word(i - 1));
+    }
+    doc.is_word(i) && !(doc.is_lowercase(i) && stops_noun_phrase(doc, i))
+}
+
+/// Whether tokens `i` and `i + 1` are a two-word time phrase: "last
+/// week", "earlier this month" (its last two words), "on Monday", "this
+/// morning", "in March".
+fn is_time_phrase(doc: &Doc, i: usize) -> bool {
+    if i + 1 >= doc.tokens.len() || !doc.is_lowercase(i) || !doc.is_word(i + 1) {
+        return false;
+    }
+    let next = i + 1;
+    let time_after = doc.has(next, &doc.lex.time_nouns) || is_month(doc.word(next));
+    time_after
+        && matches!(
+            doc.word(i),
+            "on" | "this" | "in" | "last" | "next" | "earlier" | "later"
+        )
+}
+
+/// `np`'s start past a wire headline run into the lead: two or more
+/// all-capital words, at least one of four letters or more and six letters
+/// in all, followed by a word in ordinary case ("UNIT STRIKE ENDS Textron
+/// Inc unit Bell Helicopter" → "Textron Inc unit Bell Helicopter"). Short
+/// capital words just before that word stay, as part of the name ("PAYOUT
+/// DYR Liquidating Corp" → "DYR Liquidating Corp"), and so do one capital
+/// word ("NATO Secretary General") and short ones ("A US State Department
+/// spokesman").
+fn after_headline(doc: &Doc, np: Range<usize>) -> usize {
+    let letters = |i: usize| doc.word(i).chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = |i: usize| {
+        let w = doc.word(i);
+        doc.is_word(i) && letters(i) > 0 && !w.chars().any(char::is_lowercase)
+    };
+    let mut next = (np.start..np.end)
+        .take_while(|&i| all_caps(i))
+        .last()
+        .map_or(np.start, |i| i + 1);
+    if next >= np.end || !doc.is_capitalized(next) {
+        return np.start;
+    }
+    while next > np.start && letters(next - 1) <= 3 {
+        next -= 1;
+    }
+    let run = np.start..next;
+    let headline = run.len() >= 2
+        && run.clone().any(|i| letters(i) >= 4)
+        && run.map(letters).sum::<usize>() >= 6;
+    if headline {
+        next
+    } else {
+        np.start
+    }
 }
 
 /// Words that open a sentence as adverbs ("Then", "Later", "Meanwhile").
@@ -945,7 +1017,13 @@ fn np_start(doc: &Doc, end: usize, lo: usize) -> usize {
             break;
         }
         if !doc.is_word(i) {
-            if doc.is_punct(i, '.') && i > lo && is_initial(doc, i - 1) {
+            // "C." of "Heather C. Briccetti"; "Inc." of "Goldcorp Inc. said"
+            // or "Samsung Co. Ltd said", but not "… AFG Inc. The company said".
+            let company_period = i + 1 == end || is_company_suffix(doc.word(i + 1));
+            if doc.is_punct(i, '.')
+                && i > lo
+                && (is_initial(doc, i - 1) || company_period && is_company_suffix(doc.word(i - 1)))
+            {
                 start = i;
                 continue;
             }
@@ -1138,6 +1216,85 @@ mod tests {
         assert_eq!(
             speaker_of("Richmond police said so.", "said").as_deref(),
             Some("Richmond police")
+        );
+    }
+
+    #[test]
+    fn time_phrases_after_the_subject_are_left_out() {
+        for (text, speaker) in [
+            ("Pretoria last week announced it had a deal.", "Pretoria"),
+            (
+                "The prime minister on Sunday said talks would resume.",
+                "The prime minister",
+            ),
+            ("Reagan earlier this month said no.", "Reagan"),
+            (
+                "Goldcorp Inc. on Friday said its board would review it.",
+                "Goldcorp Inc",
+            ),
+            (
+                "International Business Machines Corp. Thursday said it agreed.",
+                "International Business Machines Corp",
+            ),
+        ] {
+            let verb = if text.contains("announced") {
+                "announced"
+            } else {
+                "said"
+            };
+            assert_eq!(speaker_of(text, verb).as_deref(), Some(speaker), "{text}");
+        }
+        // After a relative pronoun or a participle the time phrase is not
+        // skipped, so no speaker is made up from what precedes it.
+        let text = "UMOA, which last month called for talks, was calm.";
+        assert_eq!(speaker_of(text, "called"), None);
+        let text = "A survey released on Friday said growth slowed.";
+        assert_eq!(speaker_of(text, "said"), None);
+    }
+
+    #[test]
+    fn a_company_period_stays_in_the_name_but_ends_a_sentence_before_it() {
+        assert_eq!(
+            speaker_of("Microsoft Corp. said it will pay.", "said").as_deref(),
+            Some("Microsoft Corp")
+        );
+        assert_eq!(
+            speaker_of("Samsung Electronics Co. Ltd said it signed.", "said").as_deref(),
+            Some("Samsung Electronics Co. Ltd")
+        );
+        assert_eq!(
+            speaker_of(
+                "The buyers include AFG Industries Inc. The company said so.",
+                "said"
+            )
+            .as_deref(),
+            Some("The company")
+        );
+    }
+
+    #[test]
+    fn a_wire_headline_run_into_the_lead_is_not_the_speaker() {
+        let text = "TEXTRON <TXT> UNIT STRIKE ENDS Textron Inc unit Bell Helicopter Textron Inc said it agreed.";
+        assert_eq!(
+            speaker_of(text, "said").as_deref(),
+            Some("Textron Inc unit Bell Helicopter Textron Inc")
+        );
+        // Short capital words before the name are part of it; one capital
+        // word and short ones are kept.
+        let text = "SETS LIQUIDATING PAYOUT DYR Liquidating Corp said it paid.";
+        assert_eq!(
+            speaker_of(text, "said").as_deref(),
+            Some("DYR Liquidating Corp")
+        );
+        let text = "NATO Secretary General Jens Stoltenberg said no.";
+        assert_eq!(
+            speaker_of(text, "said").as_deref(),
+            Some("Jens Stoltenberg")
+        );
+        let text = "A US State Department spokesman said no.";
+        assert_eq!(
+            speaker_of(text, "said").as_deref(),
+            Some("A US State Department spokesman")
         );
     }
 
