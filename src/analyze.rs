@@ -197,24 +197,39 @@ pub const CHAR_GRAM_MAX: usize = 5;
 /// assert_eq!(grams, [" n", "no", "o!", "! ", " no", "no!", "o! ", " no!", "no! ", " no! "]);
 /// ```
 pub fn char_grams(text: &str) -> Vec<String> {
+    let mut grams = Vec::new();
+    for_each_char_gram(text, |gram| grams.push(gram.to_string()));
+    grams
+}
+
+/// Calls `f` with each of [`char_grams`]'s grams, in the same order, without
+/// allocating one string per gram (classification calls this for every
+/// statement).
+pub fn for_each_char_gram(text: &str, mut f: impl FnMut(&str)) {
     let normalized: String = text.chars().map(fold_typography).collect();
     let lowered = normalized.to_lowercase();
-    let mut grams = Vec::new();
-    let mut padded: Vec<char> = Vec::new();
+    let mut padded = String::new();
+    // Byte offset of each char of `padded`, and its end.
+    let mut bounds: Vec<usize> = Vec::new();
     for word in lowered.split_whitespace() {
         padded.clear();
         padded.push(' ');
-        padded.extend(word.chars());
+        padded.push_str(word);
         padded.push(' ');
+        bounds.clear();
+        bounds.extend(padded.char_indices().map(|(at, _)| at));
+        bounds.push(padded.len());
+        let chars = bounds.len() - 1;
         for n in CHAR_GRAM_MIN..=CHAR_GRAM_MAX {
-            if padded.len() <= n {
-                grams.push(padded.iter().collect());
+            if chars <= n {
+                f(&padded);
                 break;
             }
-            grams.extend(padded.windows(n).map(|w| w.iter().collect::<String>()));
+            for start in 0..=chars - n {
+                f(&padded[bounds[start]..bounds[start + n]]);
+            }
         }
     }
-    grams
 }
 
 /// Typographic apostrophes to `'` and quotation marks to `"`.

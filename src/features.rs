@@ -235,10 +235,19 @@ impl FittedTfIdf {
     /// The TF-IDF row of one statement's terms; terms outside the vocabulary
     /// are ignored, and a statement with none gives an empty row.
     pub fn transform<S: AsRef<str>>(&self, terms: &[S]) -> SparseRow {
-        let mut counts: Vec<(u32, u32)> = terms
-            .iter()
-            .filter_map(|t| self.index.get(t.as_ref()).map(|&i| (i, 1)))
-            .collect();
+        self.transform_each(|term| terms.iter().for_each(|t| term(t.as_ref())))
+    }
+
+    /// [`FittedTfIdf::transform`] of the terms that `terms` passes, one by
+    /// one, to the function it is given; for terms made on the fly
+    /// ([`crate::analyze::for_each_char_gram`]).
+    pub fn transform_each(&self, terms: impl FnOnce(&mut dyn FnMut(&str))) -> SparseRow {
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        terms(&mut |t| {
+            if let Some(&i) = self.index.get(t) {
+                counts.push((i, 1));
+            }
+        });
         counts.sort_unstable_by_key(|&(i, _)| i);
         counts.dedup_by(|next, kept| {
             if next.0 == kept.0 {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyze::{char_grams, Analyzer, AnalyzerParams};
+use crate::analyze::{char_grams, for_each_char_gram, Analyzer, AnalyzerParams};
 use crate::cues::{codebook_lexicon, CueCategory, CueMatcher};
 use crate::data::{LabeledData, LabeledStatement};
 use crate::error::{Result, StanceError};
@@ -249,7 +249,7 @@ impl Featurizer {
         }
         if let Some(chars) = &self.chars {
             row.append_scaled(
-                &chars.transform(&char_grams(input.text)),
+                &chars.transform_each(|term| for_each_char_gram(input.text, term)),
                 offset,
                 self.char_weight,
             );
