@@ -152,11 +152,17 @@ impl Featurizer {
     pub fn fit(params: &PipelineParams, inputs: &[Input<'_>]) -> Result<Featurizer> {
         let analyzer = params.analyzer.clone().check()?;
         let tfidf = params.features.clone().check()?;
-        if !(params.context_weight.is_finite() && params.context_weight >= 0.0) {
-            return Err(StanceError::InvalidParam {
-                name: "context-weight",
-                reason: format!("must be 0 or more, got {}", params.context_weight),
-            });
+        for (name, weight) in [
+            ("context-weight", params.context_weight),
+            ("cue-weight", params.cue_weight),
+            ("char-weight", params.char_weight),
+        ] {
+            if !is_weight(weight) {
+                return Err(StanceError::InvalidParam {
+                    name,
+                    reason: format!("must be 0 or more, got {weight}"),
+                });
+            }
         }
         let text_terms: Vec<Vec<String>> = inputs.iter().map(|i| analyzer.terms(i.text)).collect();
         let text = tfidf.fit(&text_terms);
@@ -167,20 +173,8 @@ impl Featurizer {
                 .collect();
             tfidf.fit(&terms)
         });
-        if !(params.cue_weight.is_finite() && params.cue_weight >= 0.0) {
-            return Err(StanceError::InvalidParam {
-                name: "cue-weight",
-                reason: format!("must be 0 or more, got {}", params.cue_weight),
-            });
-        }
         let cues =
             (params.cue_weight > 0.0).then(|| CueMatcher::new(codebook_lexicon(), &analyzer));
-        if !(params.char_weight.is_finite() && params.char_weight >= 0.0) {
-            return Err(StanceError::InvalidParam {
-                name: "char-weight",
-                reason: format!("must be 0 or more, got {}", params.char_weight),
-            });
-        }
         let chars = (params.char_weight > 0.0).then(|| {
             let grams: Vec<Vec<String>> = inputs.iter().map(|i| char_grams(i.text)).collect();
             tfidf.fit(&grams)
@@ -515,11 +509,14 @@ impl Pipeline {
             )));
         }
         let analyzer = file.analyzer.check().map_err(|e| bad(e.to_string()))?;
-        if !(file.cue_weight.is_finite() && file.cue_weight >= 0.0) {
-            return Err(bad(format!("cue_weight {} is invalid", file.cue_weight)));
-        }
-        if !(file.char_weight.is_finite() && file.char_weight >= 0.0) {
-            return Err(bad(format!("char_weight {} is invalid", file.char_weight)));
+        for (name, weight) in [
+            ("context_weight", file.context_weight),
+            ("cue_weight", file.cue_weight),
+            ("char_weight", file.char_weight),
+        ] {
+            if !is_weight(weight) {
+                return Err(bad(format!("{name} {weight} is invalid")));
+            }
         }
         let cues = file.cues.map(|c| CueMatcher::new(c, &analyzer));
         let featurizer = Featurizer {
@@ -537,12 +534,6 @@ impl Pipeline {
                 "{} weight rows for {} features",
                 file.weights.len(),
                 featurizer.n_features()
-            )));
-        }
-        if !(file.context_weight.is_finite() && file.context_weight >= 0.0) {
-            return Err(bad(format!(
-                "context_weight {} is invalid",
-                file.context_weight
             )));
         }
         let model = LinearModel::from_parts(file.weights, file.intercept).map_err(bad)?;
@@ -618,6 +609,11 @@ struct ModelFile {
     /// `weights[feature][label]`, in [`Featurizer::n_features`] column order.
     weights: Vec<[f64; Stance::COUNT]>,
     training: TrainingSummary,
+}
+
+/// Whether a feature block's scale is usable: finite and not negative.
+fn is_weight(v: f64) -> bool {
+    v.is_finite() && v >= 0.0
 }
 
 fn is_zero(v: &f64) -> bool {

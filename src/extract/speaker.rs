@@ -337,10 +337,15 @@ fn is_time_word(doc: &Doc, i: usize) -> bool {
     }) {
         return true;
     }
-    let next_is_time = i + 1 < doc.tokens.len()
-        && (doc.has(i + 1, &doc.lex.time_nouns) || is_month(doc.word(i + 1)));
     super::lexicon::with_lowercase(w, |l| matches!(l, "last" | "next" | "earlier" | "later"))
-        && next_is_time
+        && time_follows(doc, i)
+}
+
+/// Whether token `i + 1` is a time noun ("week", "Monday") or a month.
+fn time_follows(doc: &Doc, i: usize) -> bool {
+    i + 1 < doc.tokens.len()
+        && doc.is_word(i + 1)
+        && (doc.has(i + 1, &doc.lex.time_nouns) || is_month(doc.word(i + 1)))
 }
 
 fn is_month(word: &str) -> bool {
@@ -899,16 +904,12 @@ fn ends_name(doc: &Doc, i: usize) -> bool {
 /// week", "earlier this month" (its last two words), "on Monday", "this
 /// morning", "in March".
 fn is_time_phrase(doc: &Doc, i: usize) -> bool {
-    if i + 1 >= doc.tokens.len() || !doc.is_lowercase(i) || !doc.is_word(i + 1) {
-        return false;
-    }
-    let next = i + 1;
-    let time_after = doc.has(next, &doc.lex.time_nouns) || is_month(doc.word(next));
-    time_after
+    doc.is_lowercase(i)
         && matches!(
             doc.word(i),
             "on" | "this" | "in" | "last" | "next" | "earlier" | "later"
         )
+        && time_follows(doc, i)
 }
 
 /// `np`'s start past a wire headline run into the lead: two or more
