@@ -65,15 +65,16 @@ fn char_count(s: &str) -> usize {
 
 /// Whether a line was hard-wrapped at a fixed width.
 ///
-/// Looks at the lines that are followed by another non-blank line (the lines
-/// a wrap would join): at least three, none longer than 100 characters, and
-/// most of them between 40 and 90 characters.
+/// Looks at the lines that a wrap would join: those followed by a line that
+/// is neither blank nor indented, headlines left out. At least three, none
+/// longer than 100 characters, and most of them between 40 and 90
+/// characters.
 #[cfg(test)]
 pub(crate) fn is_hard_wrapped(text: &str) -> bool {
-    hard_wrapped(&lines_of(text))
+    hard_wrapped(text, &lines_of(text))
 }
 
-fn hard_wrapped(lines: &[Line]) -> bool {
+fn hard_wrapped(text: &str, lines: &[Line]) -> bool {
     let mut joined = 0usize;
     let mut in_width = 0usize;
     for (k, line) in lines.iter().enumerate() {
@@ -81,8 +82,12 @@ fn hard_wrapped(lines: &[Line]) -> bool {
         if len > 100 {
             return false;
         }
-        let next_is_text = lines.get(k + 1).is_some_and(|next| !next.blank);
-        if len > 0 && next_is_text {
+        // A headline, or a line before an indented one, ends a paragraph:
+        // neither is a wrap, so neither says anything about the width.
+        let wraps_into_next = lines.get(k + 1).is_some_and(|next| {
+            !next.blank && !text[next.start..next.end].starts_with([' ', '\t'])
+        });
+        if len > 0 && wraps_into_next && !is_heading(&text[line.start..line.end]) {
             joined += 1;
             if (40..=90).contains(&len) {
                 in_width += 1;
@@ -96,7 +101,7 @@ fn hard_wrapped(lines: &[Line]) -> bool {
 /// whitespace, in order, never empty.
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
     let lines = lines_of(text);
-    let wrapped = hard_wrapped(&lines);
+    let wrapped = hard_wrapped(text, &lines);
     let indents = |l: &Line| {
         let line = &text[l.start..l.end];
         (line.starts_with("  ") || line.starts_with('\t')) && !l.blank
@@ -111,15 +116,20 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
     let mut para_start: Option<usize> = None;
     let mut para_end = 0usize;
     let mut prev_line: Option<&Line> = None;
+    let mut prev_heading = false;
     for l in &lines {
         let line = &text[l.start..l.end];
         if l.blank {
             close(&mut spans, &mut para_start, para_end);
             prev_line = None;
+            prev_heading = false;
             continue;
         }
+        // A wire headline ("IRAN REPORTS OFFENSIVE") is a paragraph of its
+        // own even when only a line wrap separates it from the story.
+        let heading = wrapped && is_heading(line);
         let breaks_here = para_start.is_some() && {
-            if !wrapped {
+            if !wrapped || heading || prev_heading {
                 true
             } else if indented_style {
                 line.starts_with(' ') || line.starts_with('\t')
@@ -140,9 +150,21 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
         }
         para_end = l.start + line.trim_end().len();
         prev_line = Some(l);
+        prev_heading = heading;
     }
     close(&mut spans, &mut para_start, para_end);
     spans
+}
+
+/// Whether a line is a headline: at least two words of letters and no
+/// lowercase letter at all.
+fn is_heading(line: &str) -> bool {
+    !line.chars().any(char::is_lowercase)
+        && line
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+            >= 2
 }
 
 fn close(spans: &mut Vec<Range<usize>>, start: &mut Option<usize>, end: usize) {
@@ -304,6 +326,34 @@ mod tests {
         assert!(got[2].starts_with("Arrivals") && got[2].ends_with("the U.S. said."));
         assert_eq!(got[3], "Again it seems\nthat cocoa was included.");
         assert_eq!(paragraph_spans(text).len(), 3);
+    }
+
+    #[test]
+    fn a_wire_headline_is_its_own_paragraph_in_wrapped_text() {
+        let text = "IRAN REPORTS OFFENSIVE AS IRAQ THREATENS RAIDS\nIranian troops are fighting on two widely separated fronts in a\nnew offensive in the mountains of Kurdistan, the agency said\nlate on Tuesday in a report from the front.\n    The U.S. said it was watching the fighting in the north.\n";
+        let got = sentences(text);
+        assert_eq!(got[0], "IRAN REPORTS OFFENSIVE AS IRAQ THREATENS RAIDS");
+        assert!(got[1].starts_with("Iranian troops"), "{got:?}");
+        // A capitalised name inside a wrapped line is not a headline.
+        assert!(!is_heading("U.S."));
+        assert!(!is_heading(
+            "said the U.S. Trade Representative, Clayton Yeutter."
+        ));
+        assert!(is_heading("U.S. SEES NO NEW COFFEE AGREEMENT TALKS SOON"));
+    }
+
+    #[test]
+    fn a_short_wire_item_under_a_headline_is_still_hard_wrapped() {
+        // Few lines, a headline and a short first line: the wrap is seen on
+        // the lines that a wrap joins, and the name runs across it.
+        let text = "ACME <ACM> EXTENDS EXCHANGE OFFER\nAcme Community\nHealthcare Inc said it is extending its exchange offer to April\n8 at 1700 EST.\n    The offer is for Acme's 30 mln dlr principal amount of\n14-1/2 pct subordinated notes due 2000 and its 35 mln dlrs\nprincipal amount 14-3/8 pct subordinated debt due 1995.\n";
+        assert!(is_hard_wrapped(text));
+        let got = sentences(text);
+        assert_eq!(got[0], "ACME <ACM> EXTENDS EXCHANGE OFFER");
+        assert!(
+            got[1].starts_with("Acme Community\nHealthcare Inc said"),
+            "{got:?}"
+        );
     }
 
     #[test]

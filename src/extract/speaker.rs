@@ -438,13 +438,9 @@ fn with_company_name(doc: &Doc, np: Range<usize>) -> Range<usize> {
     let mut start = np.start;
     while start > 0 && np.end - start < 12 {
         let i = start - 1;
-        let gap = &doc.text[doc.tokens[i].end..doc.tokens[start].start];
-        // A blank line or an indented line starts a new paragraph.
-        let new_paragraph = gap.matches('\n').count() > 1
-            || gap
-                .split_once('\n')
-                .is_some_and(|(_, after)| !after.is_empty());
-        if doc.in_quote(i) || new_paragraph {
+        // A name wraps across lines, never across paragraphs (a headline
+        // line, or every line of text that is not hard-wrapped, is one).
+        if doc.in_quote(i) || doc.para_of(i) != doc.para_of(start) {
             break;
         }
         if doc.is_punct(i, ')') {
@@ -1356,11 +1352,17 @@ mod tests {
             .as_deref(),
             Some("Industrial Equity (Pacific) Ltd")
         );
+        // Hard-wrapped wire copy breaks a name across lines ...
+        let wrapped = "Medco Containment Services\nInc said it paid 30 mln dlrs in cash for the stake it\nbought from the family trust earlier this year, and it\nexpects to complete the purchase of the rest of the company\nby the end of June, subject to the approval of its lenders.\n";
         assert_eq!(
-            speaker_of("Medco Containment Services\nInc said it paid.", "said").as_deref(),
-            Some("Medco Containment Services\nInc")
-                .map(|s| s.replace('\n', " "))
-                .as_deref()
+            speaker_of(wrapped, "said").as_deref(),
+            Some("Medco Containment Services Inc")
+        );
+        // ... but a title line above one-paragraph-per-line text is not part
+        // of the name.
+        assert_eq!(
+            speaker_of("Oracle to Acquire PeopleSoft\nOracle Corp said on Monday it would raise its offer.", "said").as_deref(),
+            Some("Oracle Corp")
         );
         assert_eq!(
             speaker_of(
