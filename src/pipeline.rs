@@ -53,12 +53,12 @@ pub struct PipelineParams {
 impl Default for PipelineParams {
     /// The settings chosen by 5-fold cross-validation on data/train.jsonl
     /// (`stance train --data data/train.jsonl --cv 5`; models/README.md):
-    /// single words (the character n-grams cover what word pairs added),
-    /// reporting clause at 0.5, cue lexicon at 0.5, character 2- to 5-grams
-    /// at 0.5, alpha 1, prior balance, 25 iterations.
+    /// words and word pairs, reporting clause at 0.5, cue lexicon at 0.5,
+    /// character 2- to 5-grams at 0.5, alpha 1, prior balance, 25
+    /// iterations.
     fn default() -> Self {
         PipelineParams {
-            analyzer: AnalyzerParams::default().ngram_max(1),
+            analyzer: AnalyzerParams::default(),
             features: TfIdfParams::default(),
             context_weight: 0.5,
             cue_weight: 0.5,
