@@ -707,6 +707,10 @@ fn candidates(doc: &Doc) -> Vec<Candidate> {
         let run_start = i;
         let mut j = i;
         while j < n && !doc.in_quote(j) {
+            // A name never runs from a headline into the story.
+            if doc.is_word(j) && doc.para_of(j) != doc.para_of(run_start) {
+                break;
+            }
             let w = doc.word(j);
             let take = if doc.is_capitalized(j) {
                 true
@@ -733,6 +737,40 @@ fn candidates(doc: &Doc) -> Vec<Candidate> {
     out
 }
 
+/// Whether a run of capitalised tokens is written in capitals throughout,
+/// with at least two words of letters and one of four or more, in a
+/// paragraph all in capitals: a headline ("U.S. SEES NO NEW TALKS").
+/// Acronyms alone ("NATO", "UN") are not.
+fn is_headline_run(doc: &Doc, run: Range<usize>) -> bool {
+    let mut words = 0;
+    let mut long = false;
+    // "ARIEL SHARON, the Israeli Prime Minister, said": capitals inside a
+    // sentence in lower case are a name, so the whole paragraph must be in
+    // capitals.
+    let Some(para) = run
+        .clone()
+        .find(|&i| doc.is_word(i))
+        .and_then(|i| doc.paragraphs.get(doc.para_of(i)))
+    else {
+        return false;
+    };
+    if doc.text[para.clone()].chars().any(char::is_lowercase) {
+        return false;
+    }
+    for i in run.filter(|&i| doc.is_word(i)) {
+        let w = doc.word(i);
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 {
+            words += 1;
+            long |= letters >= 4;
+        }
+    }
+    words >= 2 && long
+}
+
 /// Turns one run into a candidate name.
 fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
     let before = run.start.checked_sub(1);
@@ -741,6 +779,11 @@ fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
     let mut after_determiner =
         before.is_some_and(|b| doc.is_lowercase(b) && doc.has(b, &doc.lex.determiners));
     let oblique = before.is_some_and(|b| doc.is_lowercase(b) && doc.has(b, &doc.lex.prepositions));
+    // An all-capital run ("INDIA REDUCES EXPORT DUTY") is a headline, not
+    // a name.
+    if is_headline_run(doc, run.clone()) {
+        return;
+    }
     // Leading function words ("The", "Both", "Still") are not part of a name.
     while start < run.end && doc.has(start, &doc.lex.function_words) {
         after_determiner |= doc.has(start, &doc.lex.determiners);
@@ -1336,6 +1379,35 @@ mod tests {
             .find(|&i| doc.word(i) == "told")
             .unwrap();
         assert_eq!(subject_before(&doc, told, doc.outer[1].start), None);
+    }
+
+    #[test]
+    fn a_title_line_is_not_part_of_a_name() {
+        // A title above one-paragraph-per-line copy.
+        assert_eq!(
+            speaker_of(
+                "Blair attacks Howard\nTony Blair said the plan was wrong.",
+                "said"
+            )
+            .as_deref(),
+            Some("Tony Blair")
+        );
+        // A wire headline in capitals is no person for "he" to refer to.
+        let text = "INDIA REDUCES EXPORT DUTY ON COFFEE\nIndia cut the export duty on coffee, a Coffee Board official said.\nThe reduction should help exports, he said.";
+        let speaker = speaker_of(text, "said");
+        assert!(
+            !speaker.as_deref().unwrap_or("").contains("REDUCES"),
+            "{speaker:?}"
+        );
+        // Capitals inside a sentence are still a name.
+        assert_eq!(
+            speaker_of(
+                "Sharon takes step\nARIEL SHARON, the Israeli Prime Minister, said he would consider it.",
+                "said"
+            )
+            .as_deref(),
+            Some("ARIEL SHARON")
+        );
     }
 
     #[test]
