@@ -178,6 +178,61 @@ impl<'a> NameBook<'a> {
         before.checked_sub(1).map(|i| self.nominals[i].1.clone())
     }
 
+    /// What "it" at token `it` speaks for: the subject of the latest
+    /// reporting verb in the three sentences before, when that subject is
+    /// no person ("Gencorp Inc said … It said" → "Gencorp Inc"; "The
+    /// ministry said … It said" → "The ministry"). An "it" before that
+    /// subject is followed back the same way. `None` when the latest such
+    /// subject is a person, or there is none.
+    fn resolve_it(&self, doc: &Doc<'a>, it: usize) -> Option<String> {
+        let sentence = doc.outer_of(it);
+        let mut cue = doc.outer.get(sentence)?.start;
+        // Only an "it" that opens its sentence ("It said", "But it said")
+        // or follows what it reports ("…, it said"); elsewhere it refers to
+        // the sentence's own subject ("The government has ruled it out,
+        // because it says …"), which this does not read.
+        let opens = (cue..it).all(|i| {
+            !doc.is_word(i)
+                || super::lexicon::with_lowercase(doc.word(i), |w| {
+                    matches!(w, "but" | "and" | "however" | "also" | "so" | "yet")
+                })
+        });
+        let follows_report = it > cue && doc.is_punct(it - 1, ',');
+        if !(opens || follows_report) {
+            return None;
+        }
+        for prev in (sentence.saturating_sub(3)..sentence).rev() {
+            let range = doc.outer[prev].clone();
+            let Some(verb) = (range.start..range.end.min(cue))
+                .find(|&i| doc.cue(i).is_some() && !doc.in_quote(i))
+            else {
+                continue;
+            };
+            let np = trim_phrase(doc, subject_before(doc, verb, range.start)?);
+            if np.is_empty() {
+                return None;
+            }
+            if np.len() == 1 && is_pronoun(doc.word(np.start)) {
+                if !super::lexicon::with_lowercase(doc.word(np.start), |w| w == "it") {
+                    return None;
+                }
+                cue = range.start;
+                continue;
+            }
+            let span = doc.span(np.clone());
+            if self.mentions.iter().any(|m| span.contains(&m.pos)) {
+                return None; // a person: "it" is not them
+            }
+            // A name or a determiner phrase ("Gencorp Inc", "The ministry"),
+            // not a bare plural ("analysts") or a stray word.
+            if !(doc.is_capitalized(np.start) || doc.has(np.start, &doc.lex.determiners)) {
+                return None;
+            }
+            return self.speaker(doc, np);
+        }
+        None
+    }
+
     /// The speaker named by the noun phrase `np` (token indices): a
     /// person's fullest name without titles, a resolved pronoun, or the
     /// phrase as written for organisations and unnamed sources.
@@ -209,6 +264,9 @@ impl<'a> NameBook<'a> {
     /// [`NameBook::speaker`] before the junk check.
     fn speaker_in(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
         if np.len() == 1 && is_pronoun(doc.word(np.start)) {
+            if super::lexicon::with_lowercase(doc.word(np.start), |w| w == "it") {
+                return self.resolve_it(doc, np.start);
+            }
             return self.resolve_pronoun(doc.word(np.start), doc.tokens[np.start].start);
         }
         // "a homeless man who goes by the name “Shorty”"
@@ -1379,6 +1437,39 @@ mod tests {
             .find(|&i| doc.word(i) == "told")
             .unwrap();
         assert_eq!(subject_before(&doc, told, doc.outer[1].start), None);
+    }
+
+    #[test]
+    fn it_speaks_for_the_organisation_that_spoke_before() {
+        let said = |text: &str| speaker_of(text, "said");
+        assert_eq!(
+            said("Gencorp Inc said it would fight the bid. It said the offer was too low.")
+                .as_deref(),
+            Some("Gencorp Inc")
+        );
+        // After what it reports, and through a chain of "It said".
+        assert_eq!(
+            said("The ministry said prices would rise. It said nothing of wages. The cut was final, it said.")
+                .as_deref(),
+            Some("The ministry")
+        );
+        // Not a person, and not a subject of its own sentence.
+        assert_eq!(
+            said("John Smith said the bid was low. It said the offer was final."),
+            None
+        );
+        assert_eq!(
+            speaker_of(
+                "The board met. The government has ruled out a rise, because it says it would hurt the poor.",
+                "says"
+            ),
+            None
+        );
+        // A bare plural is no antecedent for "it".
+        assert_eq!(
+            said("Analysts said the bid was low. It said the offer was final."),
+            None
+        );
     }
 
     #[test]
