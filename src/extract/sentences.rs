@@ -156,9 +156,9 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
-/// Whether a line is a headline: at least two words of letters and no
-/// lowercase letter at all.
-fn is_heading(line: &str) -> bool {
+/// Whether a line (or paragraph) is a headline: at least two words of
+/// letters and no lowercase letter at all.
+pub(crate) fn is_heading(line: &str) -> bool {
     !line.chars().any(char::is_lowercase)
         && line
             .split_whitespace()

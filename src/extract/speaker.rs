@@ -181,9 +181,9 @@ impl<'a> NameBook<'a> {
     /// What "it" at token `it` speaks for: the subject of the latest
     /// reporting verb in the three sentences before, when that subject is
     /// no person ("Gencorp Inc said … It said" → "Gencorp Inc"; "The
-    /// ministry said … It said" → "The ministry"). An "it" before that
-    /// subject is followed back the same way. `None` when the latest such
-    /// subject is a person, or there is none.
+    /// ministry said … It said" → "The ministry"); when that subject is
+    /// itself "it", the search goes on further back. `None` when the latest
+    /// such subject is a person, or there is none.
     fn resolve_it(&self, doc: &Doc<'a>, it: usize) -> Option<String> {
         let sentence = doc.outer_of(it);
         let mut cue = doc.outer.get(sentence)?.start;
@@ -213,7 +213,7 @@ impl<'a> NameBook<'a> {
                 return None;
             }
             if np.len() == 1 && is_pronoun(doc.word(np.start)) {
-                if !super::lexicon::with_lowercase(doc.word(np.start), |w| w == "it") {
+                if !is_it(doc.word(np.start)) {
                     return None;
                 }
                 cue = range.start;
@@ -264,7 +264,7 @@ impl<'a> NameBook<'a> {
     /// [`NameBook::speaker`] before the junk check.
     fn speaker_in(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
         if np.len() == 1 && is_pronoun(doc.word(np.start)) {
-            if super::lexicon::with_lowercase(doc.word(np.start), |w| w == "it") {
+            if is_it(doc.word(np.start)) {
                 return self.resolve_it(doc, np.start);
             }
             return self.resolve_pronoun(doc.word(np.start), doc.tokens[np.start].start);
@@ -598,6 +598,11 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
     })
 }
 
+/// Whether `word` is "it" in any case.
+fn is_it(word: &str) -> bool {
+    super::lexicon::with_lowercase(word, |w| w == "it")
+}
+
 /// `np` as written, whitespace folded.
 fn written(doc: &Doc, np: Range<usize>) -> String {
     super::fold_breaks(&doc.text[doc.span(np)])
@@ -795,16 +800,12 @@ fn candidates(doc: &Doc) -> Vec<Candidate> {
     out
 }
 
-/// Whether a run of capitalised tokens is written in capitals throughout,
-/// with at least two words of letters and one of four or more, in a
-/// paragraph all in capitals: a headline ("U.S. SEES NO NEW TALKS").
-/// Acronyms alone ("NATO", "UN") are not.
+/// Whether a run of capitalised tokens is a headline ("U.S. SEES NO NEW
+/// TALKS"): it lies in a paragraph all in capitals
+/// ([`super::sentences::is_heading`]) and has two words of letters, one of
+/// four or more. Capitals inside a sentence in lower case ("ARIEL SHARON,
+/// the Israeli Prime Minister, said") and acronyms alone ("NATO") are not.
 fn is_headline_run(doc: &Doc, run: Range<usize>) -> bool {
-    let mut words = 0;
-    let mut long = false;
-    // "ARIEL SHARON, the Israeli Prime Minister, said": capitals inside a
-    // sentence in lower case are a name, so the whole paragraph must be in
-    // capitals.
     let Some(para) = run
         .clone()
         .find(|&i| doc.is_word(i))
@@ -812,21 +813,13 @@ fn is_headline_run(doc: &Doc, run: Range<usize>) -> bool {
     else {
         return false;
     };
-    if doc.text[para.clone()].chars().any(char::is_lowercase) {
+    if !super::sentences::is_heading(&doc.text[para.clone()]) {
         return false;
     }
-    for i in run.filter(|&i| doc.is_word(i)) {
-        let w = doc.word(i);
-        if w.chars().any(char::is_lowercase) {
-            return false;
-        }
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 2 {
-            words += 1;
-            long |= letters >= 4;
-        }
-    }
-    words >= 2 && long
+    let letters = |i: usize| doc.word(i).chars().filter(|c| c.is_alphabetic()).count();
+    let words = run.filter(|&i| doc.is_word(i) && letters(i) >= 2);
+    let (count, long) = words.fold((0, false), |(n, long), i| (n + 1, long || letters(i) >= 4));
+    count >= 2 && long
 }
 
 /// Turns one run into a candidate name.
