@@ -178,26 +178,30 @@ impl<'a> NameBook<'a> {
         before.checked_sub(1).map(|i| self.nominals[i].1.clone())
     }
 
-    /// What "it" at token `it` speaks for: the subject of the latest
-    /// reporting verb in the three sentences before, when that subject is
-    /// no person ("Gencorp Inc said … It said" → "Gencorp Inc"; "The
-    /// ministry said … It said" → "The ministry"); when that subject is
-    /// itself "it", the search goes on further back. `None` when the latest
-    /// such subject is a person, or there is none.
-    fn resolve_it(&self, doc: &Doc<'a>, it: usize) -> Option<String> {
-        let sentence = doc.outer_of(it);
+    /// What "it" or "they" at token `pronoun` speaks for: the subject of
+    /// the latest reporting verb in the three sentences before that can be
+    /// its antecedent ("Gencorp Inc said … It said" → "Gencorp Inc";
+    /// "Trade sources said … They said" → "Trade sources"). For "it" that is the
+    /// latest subject, if it is a name or a determiner phrase; for "they",
+    /// the latest plural one ("analysts", "The Tories"), past singular ones.
+    /// A subject that is the same pronoun sends the search further back.
+    /// `None` when a person comes first (the pronoun is not them; "he" and
+    /// "she" are [`NameBook::resolve_pronoun`]'s), or nothing fits.
+    fn resolve_group(&self, doc: &Doc<'a>, pronoun: usize) -> Option<String> {
+        let plural = !is_it(doc.word(pronoun));
+        let sentence = doc.outer_of(pronoun);
         let mut cue = doc.outer.get(sentence)?.start;
-        // Only an "it" that opens its sentence ("It said", "But it said")
-        // or follows what it reports ("…, it said"); elsewhere it refers to
-        // the sentence's own subject ("The government has ruled it out,
-        // because it says …"), which this does not read.
-        let opens = (cue..it).all(|i| {
+        // Only a pronoun that opens its sentence ("It said", "But they
+        // said") or follows what it reports ("…, it said"); elsewhere it
+        // refers to the sentence's own subject ("The government has ruled it
+        // out, because it says …"), which this does not read.
+        let opens = (cue..pronoun).all(|i| {
             !doc.is_word(i)
                 || super::lexicon::with_lowercase(doc.word(i), |w| {
                     matches!(w, "but" | "and" | "however" | "also" | "so" | "yet")
                 })
         });
-        let follows_report = it > cue && doc.is_punct(it - 1, ',');
+        let follows_report = pronoun > cue && doc.is_punct(pronoun - 1, ',');
         if !(opens || follows_report) {
             return None;
         }
@@ -208,24 +212,31 @@ impl<'a> NameBook<'a> {
             else {
                 continue;
             };
+            cue = range.start;
             let np = trim_phrase(doc, subject_before(doc, verb, range.start)?);
             if np.is_empty() {
                 return None;
             }
             if np.len() == 1 && is_pronoun(doc.word(np.start)) {
-                if !is_it(doc.word(np.start)) {
-                    return None;
+                let same = super::lexicon::with_lowercase(doc.word(np.start), |w| {
+                    w == if plural { "they" } else { "it" }
+                });
+                if !same {
+                    return None; // another pronoun
                 }
-                cue = range.start;
                 continue;
             }
             let span = doc.span(np.clone());
             if self.mentions.iter().any(|m| span.contains(&m.pos)) {
-                return None; // a person: "it" is not them
+                return None; // a person: the pronoun is not them
             }
-            // A name or a determiner phrase ("Gencorp Inc", "The ministry"),
-            // not a bare plural ("analysts") or a stray word.
-            if !(doc.is_capitalized(np.start) || doc.has(np.start, &doc.lex.determiners)) {
+            if plural {
+                if !is_plural_noun(doc.word(np.end - 1)) {
+                    continue;
+                }
+            } else if !(doc.is_capitalized(np.start) || doc.has(np.start, &doc.lex.determiners)) {
+                // A name or a determiner phrase ("Gencorp Inc", "The
+                // ministry"), not a bare plural ("analysts") or a stray word.
                 return None;
             }
             return self.speaker(doc, np);
@@ -264,8 +275,8 @@ impl<'a> NameBook<'a> {
     /// [`NameBook::speaker`] before the junk check.
     fn speaker_in(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
         if np.len() == 1 && is_pronoun(doc.word(np.start)) {
-            if is_it(doc.word(np.start)) {
-                return self.resolve_it(doc, np.start);
+            if super::lexicon::with_lowercase(doc.word(np.start), |w| matches!(w, "it" | "they")) {
+                return self.resolve_group(doc, np.start);
             }
             return self.resolve_pronoun(doc.word(np.start), doc.tokens[np.start].start);
         }
@@ -601,6 +612,19 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
 /// Whether `word` is "it" in any case.
 fn is_it(word: &str) -> bool {
     super::lexicon::with_lowercase(word, |w| w == "it")
+}
+
+/// Whether a noun reads as plural: it ends in "s" but not "ss", "'s" or
+/// "us" ("analysts", "The Tories", "MPs"; not "press", "Reuters'", "bonus").
+fn is_plural_noun(word: &str) -> bool {
+    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.len() > 2
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && word == w
 }
 
 /// `np` as written, whitespace folded.
@@ -1433,7 +1457,7 @@ mod tests {
     }
 
     #[test]
-    fn it_speaks_for_the_organisation_that_spoke_before() {
+    fn it_and_they_speak_for_the_group_that_spoke_before() {
         let said = |text: &str| speaker_of(text, "said");
         assert_eq!(
             said("Gencorp Inc said it would fight the bid. It said the offer was too low.")
@@ -1458,9 +1482,19 @@ mod tests {
             ),
             None
         );
-        // A bare plural is no antecedent for "it".
+        // A bare plural is no antecedent for "it" ...
         assert_eq!(
             said("Analysts said the bid was low. It said the offer was final."),
+            None
+        );
+        // ... but is for "they", past a singular subject in between.
+        assert_eq!(
+            said("Trade sources said the bid was low. The company said it would reply. They said the offer was final.")
+                .as_deref(),
+            Some("Trade sources")
+        );
+        assert_eq!(
+            said("Jane Smith said the bid was low. They said the offer was final."),
             None
         );
     }
