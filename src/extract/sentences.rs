@@ -28,6 +28,8 @@ struct Line {
     blank: bool,
     /// Characters in the line without trailing whitespace.
     width: usize,
+    /// Whether the line is a headline ([`is_heading`]).
+    heading: bool,
 }
 
 /// The lines of `text`, as `str::split_inclusive('\n')` gives them.
@@ -48,6 +50,7 @@ fn lines_of(text: &str) -> Vec<Line> {
             end,
             blank: kept.trim_start().is_empty(),
             width: char_count(kept),
+            heading: is_heading(line),
         });
         start = next;
     }
@@ -87,7 +90,7 @@ fn hard_wrapped(text: &str, lines: &[Line]) -> bool {
         let wraps_into_next = lines.get(k + 1).is_some_and(|next| {
             !next.blank && !text[next.start..next.end].starts_with([' ', '\t'])
         });
-        if len > 0 && wraps_into_next && !is_heading(&text[line.start..line.end]) {
+        if len > 0 && wraps_into_next && !line.heading {
             joined += 1;
             if (40..=90).contains(&len) {
                 in_width += 1;
@@ -127,7 +130,7 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
         }
         // A wire headline ("IRAN REPORTS OFFENSIVE") is a paragraph of its
         // own even when only a line wrap separates it from the story.
-        let heading = wrapped && is_heading(line);
+        let heading = wrapped && l.heading;
         let breaks_here = para_start.is_some() && {
             if !wrapped || heading || prev_heading {
                 true

@@ -187,8 +187,7 @@ impl<'a> NameBook<'a> {
     /// A subject that is the same pronoun sends the search further back.
     /// `None` when a person comes first (the pronoun is not them; "he" and
     /// "she" are [`NameBook::resolve_pronoun`]'s), or nothing fits.
-    fn resolve_group(&self, doc: &Doc<'a>, pronoun: usize) -> Option<String> {
-        let plural = !is_it(doc.word(pronoun));
+    fn resolve_group(&self, doc: &Doc<'a>, pronoun: usize, plural: bool) -> Option<String> {
         let sentence = doc.outer_of(pronoun);
         let mut cue = doc.outer.get(sentence)?.start;
         // Only a pronoun that opens its sentence ("It said", "But they
@@ -218,10 +217,7 @@ impl<'a> NameBook<'a> {
                 return None;
             }
             if np.len() == 1 && is_pronoun(doc.word(np.start)) {
-                let same = super::lexicon::with_lowercase(doc.word(np.start), |w| {
-                    w == if plural { "they" } else { "it" }
-                });
-                if !same {
+                if group_pronoun(doc.word(np.start)) != Some(plural) {
                     return None; // another pronoun
                 }
                 continue;
@@ -275,8 +271,8 @@ impl<'a> NameBook<'a> {
     /// [`NameBook::speaker`] before the junk check.
     fn speaker_in(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
         if np.len() == 1 && is_pronoun(doc.word(np.start)) {
-            if super::lexicon::with_lowercase(doc.word(np.start), |w| matches!(w, "it" | "they")) {
-                return self.resolve_group(doc, np.start);
+            if let Some(plural) = group_pronoun(doc.word(np.start)) {
+                return self.resolve_group(doc, np.start, plural);
             }
             return self.resolve_pronoun(doc.word(np.start), doc.tokens[np.start].start);
         }
@@ -609,9 +605,14 @@ pub(crate) fn is_pronoun(word: &str) -> bool {
     })
 }
 
-/// Whether `word` is "it" in any case.
-fn is_it(word: &str) -> bool {
-    super::lexicon::with_lowercase(word, |w| w == "it")
+/// Whether `word` is "it" (`Some(false)`) or "they" (`Some(true)`, plural)
+/// in any case: the pronouns that speak for a group.
+fn group_pronoun(word: &str) -> Option<bool> {
+    super::lexicon::with_lowercase(word, |w| match w {
+        "it" => Some(false),
+        "they" => Some(true),
+        _ => None,
+    })
 }
 
 /// Whether a noun reads as plural: it ends in "s" but not "ss", "'s" or

@@ -23,6 +23,27 @@ fn cell(text: &str) -> String {
     escaped
 }
 
+/// A table's header and alignment rows: the fixed leading columns, then
+/// one right-aligned column per label, named `prefix` + label.
+fn label_header(
+    out: &mut impl Write,
+    lead: &str,
+    lead_align: &str,
+    prefix: &str,
+    labels: &[String],
+) -> io::Result<()> {
+    write!(out, "{lead}")?;
+    for label in labels {
+        write!(out, " {prefix}{} |", cell(label))?;
+    }
+    writeln!(out)?;
+    write!(out, "{lead_align}")?;
+    for _ in labels {
+        write!(out, "---:|")?;
+    }
+    writeln!(out)
+}
+
 /// Writes `evaluation` as Markdown: the same figures as the other formats
 /// (three decimals), statements in full but on one line and escaped.
 pub fn render(evaluation: &Evaluation, out: &mut impl Write) -> io::Result<()> {
@@ -92,16 +113,13 @@ pub fn render(evaluation: &Evaluation, out: &mut impl Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "Rows: true class; columns: predicted class.")?;
     writeln!(out)?;
-    write!(out, "| true \\ predicted |")?;
-    for label in &e.confusion.labels {
-        write!(out, " {} |", cell(label))?;
-    }
-    writeln!(out)?;
-    write!(out, "|---|")?;
-    for _ in &e.confusion.labels {
-        write!(out, "---:|")?;
-    }
-    writeln!(out)?;
+    label_header(
+        out,
+        "| true \\ predicted |",
+        "|---|",
+        "",
+        &e.confusion.labels,
+    )?;
     for (label, row) in e.confusion.labels.iter().zip(&e.confusion.matrix) {
         write!(out, "| **{}** |", cell(label))?;
         for count in row {
@@ -114,16 +132,13 @@ pub fn render(evaluation: &Evaluation, out: &mut impl Write) -> io::Result<()> {
     if !e.by_source.is_empty() {
         writeln!(out, "## By source")?;
         writeln!(out)?;
-        write!(out, "| Source | Statements | Accuracy | Macro-F1 |")?;
-        for label in &e.confusion.labels {
-            write!(out, " F1 {} |", cell(label))?;
-        }
-        writeln!(out)?;
-        write!(out, "|---|---:|---:|---:|")?;
-        for _ in &e.confusion.labels {
-            write!(out, "---:|")?;
-        }
-        writeln!(out)?;
+        label_header(
+            out,
+            "| Source | Statements | Accuracy | Macro-F1 |",
+            "|---|---:|---:|---:|",
+            "F1 ",
+            &e.confusion.labels,
+        )?;
         for g in &e.by_source {
             write!(
                 out,
