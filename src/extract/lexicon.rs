@@ -236,6 +236,21 @@ const TIME_NOUNS: &[&str] = &[
     "tuesday", "wednesday",
 ];
 
+/// Plural nouns for unnamed groups of sources ("Analysts said", "Diplomats
+/// say"): capitalised only because they open a sentence, so never a name,
+/// and a group that a later "they" can speak for.
+#[rustfmt::skip]
+const GROUP_NOUNS: &[&str] = &[
+    "activists", "analysts", "authorities", "bankers", "brokers", "campaigners", "critics",
+    "dealers", "delegates", "demonstrators", "diplomats", "doctors", "economists",
+    "executives", "experts", "farmers", "investigators", "investors", "lawmakers", "leaders",
+    "legislators", "mediators", "militants", "ministers", "negotiators", "observers",
+    "officers", "officials", "opponents", "organisers", "organizers", "police", "protesters",
+    "rebels", "relatives", "researchers", "residents", "scientists", "soldiers", "sources",
+    "spokesmen", "strikers", "supporters", "survivors", "traders", "troops", "unions",
+    "villagers", "witnesses", "workers",
+];
+
 /// Listeners after "told" ("told reporters", "told me").
 #[rustfmt::skip]
 const ADDRESSEES: &[&str] = &[
@@ -548,6 +563,7 @@ pub(crate) struct Lexicon {
     pub(crate) elisions: WordSet,
     /// Words that may open a reported statement: reporting words and [`TRIGGERS`].
     pub(crate) triggers: WordSet,
+    pub(crate) group_nouns: WordSet,
     female: WordSet,
     male: WordSet,
 }
@@ -575,7 +591,7 @@ impl Lexicon {
                 cues.entry(word).or_insert(class);
             }
         }
-        let lists: [(&[&'static str], u32); 16] = [
+        let lists: [(&[&'static str], u32); 17] = [
             (CLAUSE_WORDS, 1 << 0),
             (AUXILIARIES, 1 << 1),
             (PRE_VERB, 1 << 2),
@@ -592,6 +608,7 @@ impl Lexicon {
             (ADDRESSEES, 1 << 13),
             (ELISIONS, 1 << 14),
             (TRIGGERS, 1 << 15),
+            (GROUP_NOUNS, 1 << 16),
         ];
         let mut flags: WordMap<(u32, Option<CueClass>)> = WordMap::default();
         for (list, bit) in lists {
@@ -622,6 +639,7 @@ impl Lexicon {
             addressees: WordSet::new(ADDRESSEES, 1 << 13),
             elisions: WordSet::new(ELISIONS, 1 << 14),
             triggers: WordSet::new(TRIGGERS, 1 << 15),
+            group_nouns: WordSet::new(GROUP_NOUNS, 1 << 16),
             female: WordSet::new(FEMALE_NAMES, 0),
             male: WordSet::new(MALE_NAMES, 0),
         }

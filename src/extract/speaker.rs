@@ -230,9 +230,12 @@ impl<'a> NameBook<'a> {
                 if !is_plural_noun(doc.word(np.end - 1)) {
                     continue;
                 }
-            } else if !(doc.is_capitalized(np.start) || doc.has(np.start, &doc.lex.determiners)) {
+            } else if !(doc.is_capitalized(np.start) && !doc.has(np.start, &doc.lex.group_nouns)
+                || doc.has(np.start, &doc.lex.determiners))
+            {
                 // A name or a determiner phrase ("Gencorp Inc", "The
-                // ministry"), not a bare plural ("analysts") or a stray word.
+                // ministry"), not a bare plural ("analysts", "Analysts") or
+                // a stray word.
                 return None;
             }
             return self.speaker(doc, np);
@@ -279,6 +282,14 @@ impl<'a> NameBook<'a> {
         // "a homeless man who goes by the name “Shorty”"
         if let Some(name) = named_as(doc, np.clone()) {
             return Some(name);
+        }
+        // "Supporters of President Laurent Gbagbo", "Analysts at Nomura": a
+        // group of unnamed sources, as written; the name inside is not them.
+        // "Police Federation chairman Jan Berry" is a name after all.
+        if doc.has(np.start, &doc.lex.group_nouns)
+            && !(np.start + 1 < np.end && doc.is_capitalized(np.start + 1))
+        {
+            return Some(written(doc, np));
         }
         // "Burton and Nick": several names, kept together.
         if np.len() >= 3
@@ -352,6 +363,10 @@ impl<'a> NameBook<'a> {
             return None;
         }
         let words = name_words(doc, tail.clone());
+        // "Dealers said": a group, not the surname of "International Bond Dealers".
+        if words.len() == 1 && doc.lex.group_nouns.contains(&words[0]) {
+            return None;
+        }
         if words.len() == 1
             && doc.lex.function_words.contains(&words[0])
             && !self
@@ -860,8 +875,11 @@ fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
     if is_headline_run(doc, run.clone()) {
         return;
     }
-    // Leading function words ("The", "Both", "Still") are not part of a name.
-    while start < run.end && doc.has(start, &doc.lex.function_words) {
+    // Leading function words ("The", "Both", "Still") and group nouns
+    // ("Analysts") are not part of a name.
+    while start < run.end
+        && (doc.has(start, &doc.lex.function_words) || doc.has(start, &doc.lex.group_nouns))
+    {
         after_determiner |= doc.has(start, &doc.lex.determiners);
         start += 1;
     }
@@ -1497,6 +1515,24 @@ mod tests {
         assert_eq!(
             said("Jane Smith said the bid was low. They said the offer was final."),
             None
+        );
+        // A group noun opening its sentence is no surname.
+        assert_eq!(
+            said("Analysts said the bid was low. They said the offer would fail.").as_deref(),
+            Some("Analysts")
+        );
+        assert_eq!(
+            said("Supporters of President Laurent Gbagbo said the ban was unfair.").as_deref(),
+            Some("Supporters of President Laurent Gbagbo")
+        );
+        assert_eq!(
+            said("Police Federation chairman Jan Berry said the plan was flawed.").as_deref(),
+            Some("Jan Berry")
+        );
+        assert_eq!(
+            said("He joined the Association of International Bond Dealers. Dealers said the rule would help.")
+                .as_deref(),
+            Some("Dealers")
         );
     }
 
