@@ -991,6 +991,9 @@ pub(crate) fn subject_before(doc: &Doc, cue: usize, lo: usize) -> Option<Range<u
         start += 1;
     }
     if start < end {
+        if let Some(name) = name_before_open_appositive(doc, cue, start..end, lo) {
+            return Some(name);
+        }
         return (!reads_as_noun(doc, cue, start..end)).then_some(start..end);
     }
     // The verb follows a comma: an appositive ("…, Andrii Sybiha, said") or a
@@ -1022,6 +1025,40 @@ pub(crate) fn subject_before(doc: &Doc, cue: usize, lo: usize) -> Option<Range<u
     let k = prev_comma.filter(|&k| doc.is_punct(k, ','))?;
     let name_start = np_start(doc, k, lo);
     (name_start < k).then_some(name_start..k)
+}
+
+/// The name before an appositive whose closing comma is missing: "Mark
+/// Serwotka, from the PCS union said …", "Anna Berg, head of the union said
+/// …" (`desc` is the description before the verb at `cue`). Only when the
+/// sentence opens with the name, all in capitals, and the description is
+/// in lower case ("the Kremlin" is a speaker of its own: "Putin, the
+/// Kremlin said, …"), and the verb is followed by what it reports.
+fn name_before_open_appositive(
+    doc: &Doc,
+    cue: usize,
+    desc: Range<usize>,
+    lo: usize,
+) -> Option<Range<usize>> {
+    let comma = desc.start.checked_sub(1)?;
+    if comma <= lo || !doc.is_punct(comma, ',') || !doc.is_word(cue + 1) {
+        return None;
+    }
+    let described = doc.is_lowercase(desc.start)
+        && !(doc.has(desc.start, &doc.lex.determiners)
+            && desc.start + 1 < desc.end
+            && doc.is_capitalized(desc.start + 1));
+    let first = doc.word(lo);
+    // Two to five capitalised words: a one-word opener is as often an
+    // adverb ("Overall, the company said").
+    let opens_with_name = (lo..comma).all(|i| {
+        doc.is_capitalized(i) && !doc.has(i, &doc.lex.not_names) && !doc.has(i, &doc.lex.time_nouns)
+            || doc.is_punct(i, '.')
+    }) && (2..=5).contains(&(lo..comma).filter(|&i| doc.is_word(i)).count())
+        && !doc.has(lo, &doc.lex.function_words)
+        && !doc.has(lo, &doc.lex.prepositions)
+        && !is_sentence_adverb(doc, first)
+        && !first.ends_with("ly");
+    (described && opens_with_name).then_some(lo..comma)
 }
 
 /// Whether token `i` can end a subject that a time phrase follows: a word
@@ -1533,6 +1570,37 @@ mod tests {
             said("He joined the Association of International Bond Dealers. Dealers said the rule would help.")
                 .as_deref(),
             Some("Dealers")
+        );
+    }
+
+    #[test]
+    fn an_appositive_without_its_closing_comma_still_names_the_speaker() {
+        let said = |text: &str| speaker_of(text, "said");
+        assert_eq!(
+            said("Mark Serwotka, from the PCS union said the strike would go ahead.").as_deref(),
+            Some("Mark Serwotka")
+        );
+        assert_eq!(
+            said("Anna Berg, head of the union said talks had failed.").as_deref(),
+            Some("Anna Berg")
+        );
+        // A parenthetical report names its own speaker.
+        assert_eq!(
+            said("Putin, the Kremlin said, would attend.").as_deref(),
+            Some("the Kremlin")
+        );
+        // An opening adverb is not a name.
+        assert_eq!(
+            said("Separately, the ministry said the plan was fair.").as_deref(),
+            Some("the ministry")
+        );
+        assert_eq!(
+            said("Overall, the company said sales rose.").as_deref(),
+            Some("the company")
+        );
+        assert_eq!(
+            said("Late Tuesday, the company said sales rose.").as_deref(),
+            Some("the company")
         );
     }
 
