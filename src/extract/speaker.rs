@@ -3,7 +3,7 @@
 //!
 //! - [`NameBook`] reads every person named in the article (outside quotes):
 //!   full names ("Volodymyr Zelenskyy", titles and roles stripped) and later
-//!   mentions by surname or pronoun.
+//!   mentions by surname, pronoun or role ("the minister").
 //! - [`subject_before`] and [`phrase_after`] find the noun phrase that names
 //!   the speaker on either side of a reporting verb.
 //! - [`NameBook::speaker`] turns that phrase into the speaker string: a
@@ -35,6 +35,10 @@ struct Mention<'a> {
     possessive: bool,
     /// Its outer sentence.
     sentence: usize,
+    /// The role words it was introduced with, in lower case ("foreign",
+    /// "minister" of "Foreign Minister Andrii Sybiha"; "chief" of "EU policy
+    /// chief Kaja Kallas"), for "the minister said".
+    roles: Vec<String>,
 }
 
 /// The people named in an article.
@@ -57,6 +61,9 @@ struct Candidate {
     /// Organisation, place, or a name right after "the".
     not_person: bool,
     oblique: bool,
+    /// Token indices of title words: the run's words before the name, and
+    /// a lower-case title right before the run.
+    roles: Vec<usize>,
 }
 
 impl<'a> NameBook<'a> {
@@ -111,6 +118,13 @@ impl<'a> NameBook<'a> {
             let name = fuller.map_or_else(|| text.clone(), |f| f.text.clone());
             let gender = doc.lex.gender(name.split(' ').next().unwrap_or(""));
             let last = doc.word(c.name.end - 1);
+            let roles = c
+                .roles
+                .iter()
+                .copied()
+                .filter(|&i| doc.is_word(i))
+                .map(|i| doc.word(i).to_lowercase())
+                .collect();
             book.mentions.push(Mention {
                 pos,
                 name,
@@ -118,6 +132,7 @@ impl<'a> NameBook<'a> {
                 oblique: c.oblique,
                 possessive: strip_possessive(last) != last,
                 sentence: doc.outer_of(c.name.start),
+                roles,
             });
         }
         book.nominals = nominal_subjects(doc);
@@ -176,6 +191,45 @@ impl<'a> NameBook<'a> {
         }
         let before = self.nominals.partition_point(|(p, _)| *p < pos);
         before.checked_sub(1).map(|i| self.nominals[i].1.clone())
+    }
+
+    /// The person that "the minister" or "the foreign minister" (`np`)
+    /// refers to: the latest person named, in the five sentences before,
+    /// with that role word as a title ("Foreign Minister Andrii Sybiha").
+    /// `None` when `np` is not "the" and lower-case words ending in a title,
+    /// or no one named fits: the phrase then stays as written.
+    fn by_role(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
+        if !(2..=4).contains(&np.len())
+            || !super::lexicon::with_lowercase(doc.word(np.start), |w| w == "the")
+            || !(np.start + 1..np.end).all(|i| doc.is_lowercase(i))
+            || !doc.has(np.end - 1, &doc.lex.titles)
+        {
+            return None;
+        }
+        // Every title word of the phrase must be one of the person's ("the
+        // prime minister" is not "Foreign Minister …"), and a rank that
+        // sets a person apart must be in the phrase ("the prime minister"
+        // is not "deputy prime minister John Prescott").
+        let wanted: Vec<String> = (np.start + 1..np.end)
+            .filter(|&i| doc.has(i, &doc.lex.titles))
+            .map(|i| doc.word(i).to_string())
+            .collect();
+        const RANKS: &[&str] = &["deputy", "vice", "acting", "former", "shadow", "junior"];
+        let fits = |m: &Mention| {
+            wanted.iter().all(|w| m.roles.contains(w))
+                && RANKS
+                    .iter()
+                    .all(|r| !m.roles.iter().any(|x| x == r) || wanted.iter().any(|w| w == r))
+        };
+        let pos = doc.tokens[np.start].start;
+        let sentence = doc.outer_of(np.start);
+        let before = self.mentions.partition_point(|m| m.pos < pos);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence + 5 >= sentence)
+            .find(|m| fits(m))
+            .map(|m| m.name.to_string())
     }
 
     /// What "it" or "they" at token `pronoun` speaks for: the subject of
@@ -278,6 +332,10 @@ impl<'a> NameBook<'a> {
                 return self.resolve_group(doc, np.start, plural);
             }
             return self.resolve_pronoun(doc.word(np.start), doc.tokens[np.start].start);
+        }
+        // "the minister said": the person last introduced with that role.
+        if let Some(name) = self.by_role(doc, np.clone()) {
+            return Some(name);
         }
         // "a homeless man who goes by the name “Shorty”"
         if let Some(name) = named_as(doc, np.clone()) {
@@ -888,6 +946,11 @@ fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
         return;
     };
     let titled = tail.start > start;
+    let mut roles: Vec<usize> = (start..tail.start).collect();
+    // "foreign minister Andrii Sybiha", "policy chief Kaja Kallas".
+    if let Some(b) = before.filter(|&b| doc.is_lowercase(b) && doc.has(b, &doc.lex.titles)) {
+        roles.push(b);
+    }
     // "U.S. In 1962", "Of Utilicorp's": a capitalised function word or
     // preposition is not part of a name.
     let mut oblique = oblique;
@@ -910,6 +973,7 @@ fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
         not_person: org || (after_determiner && !titled),
         // "of Secretary of State Marco Rubio" is oblique, "of State Marco Rubio" not.
         oblique: oblique && !titled,
+        roles,
     });
 }
 
@@ -1601,6 +1665,46 @@ mod tests {
         assert_eq!(
             said("Late Tuesday, the company said sales rose.").as_deref(),
             Some("the company")
+        );
+    }
+
+    #[test]
+    fn a_role_names_the_person_last_introduced_with_it() {
+        let said = |text: &str| speaker_of(text, "said");
+        assert_eq!(
+            said("Foreign Minister Andrii Sybiha met envoys. The minister said talks would go on.")
+                .as_deref(),
+            Some("Andrii Sybiha")
+        );
+        assert_eq!(
+            said(
+                "EU policy chief Kaja Kallas met Sergei Lavrov. The chief said talks would go on."
+            )
+            .as_deref(),
+            Some("Kaja Kallas")
+        );
+        // The latest of two people with the role.
+        assert_eq!(
+            said("President Vladimir Putin met US President Donald Trump. The president said talks would go on.")
+                .as_deref(),
+            Some("Donald Trump")
+        );
+        // Every title word must fit, and a rank must be in the phrase.
+        assert_eq!(
+            said("Foreign Minister Andrii Sybiha met envoys. The prime minister said talks would go on.")
+                .as_deref(),
+            Some("The prime minister")
+        );
+        assert_eq!(
+            said("Deputy Prime Minister John Prescott spoke first. The prime minister said talks would go on.")
+                .as_deref(),
+            Some("The prime minister")
+        );
+        // No one introduced with the role: as written.
+        assert_eq!(
+            said("Volodymyr Zelenskyy met European leaders. The president said talks would go on.")
+                .as_deref(),
+            Some("The president")
         );
     }
 
