@@ -563,6 +563,7 @@ pub(crate) struct Lexicon {
     pub(crate) elisions: WordSet,
     /// Words that may open a reported statement: reporting words and [`TRIGGERS`].
     pub(crate) triggers: WordSet,
+    /// [`GROUP_NOUNS`]: unnamed groups of sources, never names.
     pub(crate) group_nouns: WordSet,
     female: WordSet,
     male: WordSet,
