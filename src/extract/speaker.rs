@@ -35,10 +35,28 @@ struct Mention<'a> {
     possessive: bool,
     /// Its outer sentence.
     sentence: usize,
-    /// The role words it was introduced with, in lower case ("foreign",
-    /// "minister" of "Foreign Minister Andrii Sybiha"; "chief" of "EU policy
-    /// chief Kaja Kallas"), for "the minister said".
-    roles: Vec<String>,
+    /// The title words it was introduced with, for "the minister said".
+    roles: Roles,
+}
+
+/// Where the title words of a name are: the run's words before the name
+/// ("Foreign Minister" of "Foreign Minister Andrii Sybiha") and a lower-case
+/// title right before the run ("chief" of "EU policy chief Kaja Kallas").
+/// Token indices, so that reading names allocates nothing for them.
+#[derive(Debug, Clone, Default)]
+struct Roles {
+    run: Range<usize>,
+    before: Option<usize>,
+}
+
+impl Roles {
+    /// Whether `word` (lower case) is one of the title words.
+    fn has(&self, doc: &Doc, word: &str) -> bool {
+        self.run
+            .clone()
+            .chain(self.before)
+            .any(|i| doc.is_word(i) && doc.word(i).eq_ignore_ascii_case(word))
+    }
 }
 
 /// The people named in an article.
@@ -61,9 +79,8 @@ struct Candidate {
     /// Organisation, place, or a name right after "the".
     not_person: bool,
     oblique: bool,
-    /// Token indices of title words: the run's words before the name, and
-    /// a lower-case title right before the run.
-    roles: Vec<usize>,
+    /// Its title words.
+    roles: Roles,
 }
 
 impl<'a> NameBook<'a> {
@@ -118,13 +135,6 @@ impl<'a> NameBook<'a> {
             let name = fuller.map_or_else(|| text.clone(), |f| f.text.clone());
             let gender = doc.lex.gender(name.split(' ').next().unwrap_or(""));
             let last = doc.word(c.name.end - 1);
-            let roles = c
-                .roles
-                .iter()
-                .copied()
-                .filter(|&i| doc.is_word(i))
-                .map(|i| doc.word(i).to_lowercase())
-                .collect();
             book.mentions.push(Mention {
                 pos,
                 name,
@@ -132,7 +142,7 @@ impl<'a> NameBook<'a> {
                 oblique: c.oblique,
                 possessive: strip_possessive(last) != last,
                 sentence: doc.outer_of(c.name.start),
-                roles,
+                roles: c.roles.clone(),
             });
         }
         book.nominals = nominal_subjects(doc);
@@ -210,16 +220,13 @@ impl<'a> NameBook<'a> {
         // prime minister" is not "Foreign Minister …"), and a rank that
         // sets a person apart must be in the phrase ("the prime minister"
         // is not "deputy prime minister John Prescott").
-        let wanted: Vec<String> = (np.start + 1..np.end)
-            .filter(|&i| doc.has(i, &doc.lex.titles))
-            .map(|i| doc.word(i).to_string())
-            .collect();
+        let wanted = || (np.start + 1..np.end).filter(|&i| doc.has(i, &doc.lex.titles));
         const RANKS: &[&str] = &["deputy", "vice", "acting", "former", "shadow", "junior"];
         let fits = |m: &Mention| {
-            wanted.iter().all(|w| m.roles.contains(w))
+            wanted().all(|i| m.roles.has(doc, doc.word(i)))
                 && RANKS
                     .iter()
-                    .all(|r| !m.roles.iter().any(|x| x == r) || wanted.iter().any(|w| w == r))
+                    .all(|r| !m.roles.has(doc, r) || wanted().any(|i| doc.word(i) == *r))
         };
         let pos = doc.tokens[np.start].start;
         let sentence = doc.outer_of(np.start);
@@ -946,11 +953,11 @@ fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
         return;
     };
     let titled = tail.start > start;
-    let mut roles: Vec<usize> = (start..tail.start).collect();
-    // "foreign minister Andrii Sybiha", "policy chief Kaja Kallas".
-    if let Some(b) = before.filter(|&b| doc.is_lowercase(b) && doc.has(b, &doc.lex.titles)) {
-        roles.push(b);
-    }
+    let roles = Roles {
+        run: start..tail.start,
+        // "foreign minister Andrii Sybiha", "policy chief Kaja Kallas".
+        before: before.filter(|&b| doc.is_lowercase(b) && doc.has(b, &doc.lex.titles)),
+    };
     // "U.S. In 1962", "Of Utilicorp's": a capitalised function word or
     // preposition is not part of a name.
     let mut oblique = oblique;
