@@ -250,8 +250,12 @@ fn after_quote(doc: &Doc, q: &Quote, inner: &str, names: &NameBook) -> Option<Fo
             commas += 1;
             continue;
         }
+        // Words, initials' periods, and a wire company tag ("<A.C. Goode and Co>").
+        let tag = doc.is_punct(j, '<') || doc.is_punct(j, '>') || doc.word(j) == "&";
         if doc.in_quote(j)
-            || !(doc.is_word(j) || doc.is_punct(j, '.') && j > i && doc.word(j - 1).len() == 1)
+            || !(doc.is_word(j)
+                || doc.is_punct(j, '.') && j > i && doc.word(j - 1).len() == 1
+                || tag)
         {
             return None;
         }
@@ -306,14 +310,15 @@ fn before_quote(doc: &Doc, names: &NameBook, lo: usize, open_tok: usize) -> Opti
         if !doc.is_lowercase(j) {
             continue;
         }
+        let sentence_start = || doc.outer.get(doc.outer_of(j)).map_or(lo, |r| r.start);
         let np = match doc.cue(j) {
-            Some(CueClass::Say | CueClass::Report | CueClass::Manner) => {
-                subject_before(doc, j, lo).or_else(|| phrase_after(doc, j + 1, open_tok))
-            }
+            Some(CueClass::Say | CueClass::Report | CueClass::Manner) => subject_before(doc, j, lo)
+                // "Gibbons admitted “big challenges” but insisted the “essentials” …"
+                .or_else(|| super::reported::coordinated_subject(doc, j, sentence_start()))
+                .or_else(|| phrase_after(doc, j + 1, open_tok)),
             Some(CueClass::Describe) => subject_before(doc, j, lo),
             Some(CueClass::Participle) if j > lo && doc.is_punct(j - 1, ',') => {
-                let sent_lo = doc.outer.get(doc.outer_of(j)).map_or(lo, |r| r.start);
-                super::reported::main_subject(doc, sent_lo, j)
+                super::reported::main_subject(doc, sentence_start(), j)
             }
             _ => continue,
         }?;

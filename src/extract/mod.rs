@@ -215,4 +215,60 @@ mod tests {
         );
         assert_eq!(found[0].speaker.as_deref(), Some("Comissaria Smith"));
     }
+
+    /// (kind, text, speaker, cue) of every statement of `article`.
+    fn found(article: &str) -> Vec<(StatementKind, String, Option<String>, Option<String>)> {
+        Extractor::new()
+            .extract(article)
+            .into_iter()
+            .map(|s| (s.kind, s.text, s.speaker, s.cue))
+            .collect()
+    }
+
+    #[test]
+    fn a_second_verb_joined_by_but_or_and_speaks_for_the_first_subject() {
+        let got = found(
+            "Dr Brian Gibbons admitted \"big challenges\" but insisted the \"essentials\" were in place.",
+        );
+        let speakers: Vec<_> = got.iter().map(|g| (g.1.as_str(), g.2.as_deref())).collect();
+        assert!(speakers.contains(&("big challenges", Some("Brian Gibbons"))));
+        assert!(speakers.contains(&("essentials", Some("Brian Gibbons"))));
+        assert!(speakers.contains(&("the \"essentials\" were in place", Some("Brian Gibbons"))));
+        // The article stays with the subject.
+        let got = found("The Fed held rates but noted that future increases would be measured.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2.as_deref(), Some("The Fed"));
+        assert_eq!(got[0].3.as_deref(), Some("noted"));
+    }
+
+    #[test]
+    fn wire_company_tags_are_tickers_or_names() {
+        let speaker = |article: &str| found(article)[0].2.clone();
+        // A ticker after the name.
+        assert_eq!(
+            speaker("Alcan Australia Ltd <AL.S> said it will make a bid.").as_deref(),
+            Some("Alcan Australia Ltd")
+        );
+        // The tag is the name.
+        assert_eq!(
+            speaker("Dutch steel concern <Hoogovens Groep BV> said it had reached agreement.")
+                .as_deref(),
+            Some("Hoogovens Groep BV")
+        );
+        assert_eq!(
+            speaker("Sweden's <AB Leo> said it had signed a letter of intent.").as_deref(),
+            Some("AB Leo")
+        );
+        // A person of a tagged firm speaks, with or without a verb before the quote.
+        assert_eq!(
+            speaker("Neale Goldston-Morris of Sydney broker <Bain and Co Ltd> said the move was sensible.")
+                .as_deref(),
+            Some("Neale Goldston-Morris")
+        );
+        let got = found(
+            "\"It sounds like a good deal,\" Stuart McKibbin of <A.C. Goode and Co> told Reuters.",
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Stuart McKibbin"));
+        assert_eq!(got[0].3.as_deref(), Some("told"));
+    }
 }

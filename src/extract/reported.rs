@@ -220,18 +220,31 @@ fn reported_at(
     }
 }
 
-/// The subject of the verb at `j`; for a second verb joined by "and"
-/// ("has maintained … and has noted that"), the sentence's main subject.
+/// The subject of the verb at `j`; for a second verb joined by "and" or
+/// "but", the sentence's main subject ([`coordinated_subject`]).
 fn subject_or_coordinated(doc: &Doc, j: usize, lo: usize) -> Option<Range<usize>> {
-    if let Some(np) = subject_before(doc, j, lo) {
-        return Some(np);
-    }
+    subject_before(doc, j, lo).or_else(|| coordinated_subject(doc, j, lo))
+}
+
+/// For a verb at `j` joined to an earlier one by "and" or "but" ("has
+/// maintained … and has noted that", "admitted “…” but insisted"), the main
+/// subject of the sentence starting at `lo`; `None` for any other verb.
+pub(crate) fn coordinated_subject(doc: &Doc, j: usize, lo: usize) -> Option<Range<usize>> {
     let mut k = j;
     while k > lo && doc.has(k - 1, &doc.lex.pre_verb) {
         k -= 1;
     }
-    if k > lo && doc.word(k - 1) == "and" {
-        return main_subject(doc, lo, k - 1);
+    if k > lo && matches!(doc.word(k - 1), "and" | "but") {
+        let mut np = main_subject(doc, lo, k - 1)?;
+        // "The chancellor … but denied": keep the article, which
+        // `main_subject` passes over, so a role can be resolved.
+        let article = |i: usize| {
+            super::lexicon::with_lowercase(doc.word(i), |w| matches!(w, "the" | "a" | "an"))
+        };
+        if np.start > lo && article(np.start - 1) {
+            np.start -= 1;
+        }
+        return Some(np);
     }
     None
 }

@@ -315,9 +315,13 @@ impl<'a> NameBook<'a> {
     /// a name ending in a company suffix takes the capitalised words before
     /// it ("Dart Group Corp", "Industrial Equity (Pacific) Ltd").
     pub(crate) fn speaker(&self, doc: &Doc<'a>, mut np: Range<usize>) -> Option<String> {
-        // "the Edison Electric Institute (EEI)": the name before the brackets.
-        if np.end > np.start && doc.is_punct(np.end - 1, ')') {
+        // "the Edison Electric Institute (EEI)", "… Co Ltd <BRKN.S>": the
+        // name before the brackets.
+        if np.end > np.start && (doc.is_punct(np.end - 1, ')') || doc.is_punct(np.end - 1, '>')) {
             if let Some(open) = bracket_after_name(doc, np.end - 1, np.start) {
+                if let Some(tag) = self.company_tag(doc, np.start, open, np.end - 1) {
+                    return Some(tag);
+                }
                 np.end = open;
             }
         }
@@ -330,6 +334,48 @@ impl<'a> NameBook<'a> {
         let np = after_headline(doc, np.clone())..np.end;
         let found = self.speaker_in(doc, np)?;
         (!is_junk_speaker(doc, &found)).then_some(found)
+    }
+
+    /// The company a wire service tags in angle brackets, when the tag is
+    /// the speaker's name rather than a ticker after it: "Dutch steel concern
+    /// <Hoogovens Groep BV>" and "Sweden's <AB Leo>" → the name in the tag;
+    /// "A spokesman for <Furnas Centrais Eletricas>" → the phrase with the
+    /// tag's name. `None` for a ticker ("CSR Ltd <CSRA.S>", no lower-case
+    /// letter), after a name, or after a person and a preposition ("Stuart
+    /// McKibbin of <A.C. Goode and Co>"), where the person speaks.
+    fn company_tag(
+        &self,
+        doc: &Doc<'a>,
+        start: usize,
+        open: usize,
+        close: usize,
+    ) -> Option<String> {
+        let inside = open + 1..close;
+        let named = inside
+            .clone()
+            .any(|i| doc.word(i).chars().any(char::is_lowercase));
+        if !named {
+            return None;
+        }
+        let name = || written(doc, inside.clone());
+        if open == start {
+            return Some(name());
+        }
+        // "Stuart McKibbin of Melbourne broker <A.C. Goode and Co Ltd>": a
+        // person before a preposition speaks.
+        let preposition =
+            (start..open).find(|&i| doc.is_lowercase(i) && doc.has(i, &doc.lex.prepositions));
+        if let Some(p) = preposition {
+            if p > start && self.person_in(doc, start..p).is_some() {
+                return None;
+            }
+        }
+        let before = open - 1;
+        let w = doc.word(before);
+        if preposition == Some(before) {
+            return Some(format!("{} {}", written(doc, start..open), name()));
+        }
+        (doc.is_lowercase(before) || strip_possessive(w) != w).then(name)
     }
 
     /// [`NameBook::speaker`] before the junk check.
@@ -1309,16 +1355,24 @@ fn np_start(doc: &Doc, end: usize, lo: usize) -> usize {
 }
 
 /// When token `close` is ")" of a short bracketed aside of words that
-/// follows a capitalised word ("(Pacific)", "(U.K.)"), the index of its "(".
+/// follows a capitalised word ("(Pacific)", "(U.K.)"), or ">" of a wire
+/// service's company tag ("Broken Hill Pty Co Ltd <BRKN.S>", "of <A.C.
+/// Goode and Co>"), the index of its "(" or "<".
 fn bracket_after_name(doc: &Doc, close: usize, lo: usize) -> Option<usize> {
-    if !doc.is_punct(close, ')') {
+    let (open_mark, reach) = if doc.is_punct(close, ')') {
+        ('(', 6)
+    } else if doc.is_punct(close, '>') {
+        ('<', 12)
+    } else {
         return None;
-    }
-    let open = (close.saturating_sub(6).max(lo)..close)
+    };
+    let open = (close.saturating_sub(reach).max(lo)..close)
         .rev()
-        .find(|&k| !(doc.is_word(k) || doc.is_punct(k, '.') || doc.is_punct(k, '-')))?;
-    (doc.is_punct(open, '(') && open > lo && open + 1 < close && doc.is_capitalized(open - 1))
-        .then_some(open)
+        .find(|&k| {
+            !(doc.is_word(k) || doc.is_punct(k, '.') || doc.is_punct(k, '-') || doc.word(k) == "&")
+        })?;
+    let tagged = open_mark == '<' || doc.is_capitalized(open - 1);
+    (doc.is_punct(open, open_mark) && open > lo && open + 1 < close && tagged).then_some(open)
 }
 
 /// Lowercase words that cannot sit inside a subject noun phrase.
