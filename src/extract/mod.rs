@@ -271,4 +271,19 @@ mod tests {
         assert_eq!(got[0].2.as_deref(), Some("Stuart McKibbin"));
         assert_eq!(got[0].3.as_deref(), Some("told"));
     }
+
+    #[test]
+    fn a_negated_verb_before_a_question_reports_nothing() {
+        let got = found(
+            "It said it expects to file an amendment but did not say when the filing would be made.",
+        );
+        let texts: Vec<_> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(texts, ["it expects to file an amendment"]);
+        assert!(found("He would not say whether he would resign.").is_empty());
+        // A negated verb with content of its own still reports it.
+        assert_eq!(
+            found("He has not ruled out talks with the rebels.").len(),
+            1
+        );
+    }
 }

@@ -302,6 +302,32 @@ pub(crate) fn main_subject(doc: &Doc, lo: usize, before: usize) -> Option<Range<
     (i > start).then_some(start..i)
 }
 
+/// Whether `word` opens an indirect question ("when", "whether", …).
+fn is_wh_word(word: &str) -> bool {
+    matches!(
+        word,
+        "when" | "whether" | "if" | "what" | "how" | "why" | "where" | "who" | "which"
+    )
+}
+
+/// Whether the verb at `j` is negated: "not", "n't" or "never" among the
+/// auxiliaries and adverbs right before it ("did not say", "would never
+/// say", "hasn't said").
+fn is_negated(doc: &Doc, j: usize) -> bool {
+    let mut k = j;
+    while k > 0 && doc.is_word(k - 1) && (k + 4 > j) {
+        let w = doc.word(k - 1);
+        if matches!(w, "not" | "never" | "n't") || w.ends_with("n't") || w.ends_with("n’t") {
+            return true;
+        }
+        if !(doc.has(k - 1, &doc.lex.auxiliaries) || doc.has(k - 1, &doc.lex.pre_verb)) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 /// Where the clause reported by the verb at `j` starts, if it has one.
 fn clause_start(doc: &Doc, j: usize, class: CueClass, hi: usize) -> Option<usize> {
     let mut i = j + 1;
@@ -360,6 +386,10 @@ fn clause_start(doc: &Doc, j: usize, class: CueClass, hi: usize) -> Option<usize
         && (doc.has(i, &doc.lex.prepositions)
             || matches!(first, "to" | "so" | "goodbye" | "nothing" | "no"))
     {
+        return None;
+    }
+    // "did not say when the move would take place": nothing was said.
+    if is_wh_word(first) && is_negated(doc, j) {
         return None;
     }
     if (class == CueClass::Say && !tells) || addressed {
