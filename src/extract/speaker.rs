@@ -284,8 +284,22 @@ impl<'a> NameBook<'a> {
                 continue;
             }
             let span = doc.span(np.clone());
-            if self.mentions.iter().any(|m| span.contains(&m.pos)) {
-                return None; // a person: the pronoun is not them
+            // A person is no antecedent of "it" or "they". A lone
+            // capitalised word that never had a given name, title or known
+            // gender ("Southcorp said … It said") counts as a person only
+            // for "they".
+            let lone_name = |m: &Mention| {
+                np.len() == 1
+                    && !m.name.contains(' ')
+                    && m.gender == Gender::Unknown
+                    && !is_plural_noun(doc.word(np.start))
+            };
+            if self
+                .mentions
+                .iter()
+                .any(|m| span.contains(&m.pos) && (plural || !lone_name(m)))
+            {
+                return None;
             }
             if plural {
                 if !is_plural_noun(doc.word(np.end - 1)) {
@@ -1661,6 +1675,19 @@ mod tests {
                 "The board met. The government has ruled out a rise, because it says it would hurt the poor.",
                 "says"
             ),
+            None
+        );
+        // A lone capitalised word with no given name is a company to "it".
+        assert_eq!(
+            said("Southcorp said the offer was low. It said the bid was hostile.").as_deref(),
+            Some("Southcorp")
+        );
+        assert_eq!(
+            said("Creditors said the club needs cash. It said the bid was hostile."),
+            None
+        );
+        assert_eq!(
+            said("John Smith spoke first. Smith said the offer was low. It said the bid was hostile."),
             None
         );
         // A bare plural is no antecedent for "it" ...
