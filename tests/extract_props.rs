@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use stance::extract::{sentence_spans, Extractor};
 
 /// Pieces that exercise the extractor's rules: marks, apostrophes, line
-/// breaks, indentation, names, reporting verbs, multibyte characters.
+/// breaks, indentation, names, reporting verbs, brackets and wire company
+/// tags, multibyte characters.
 fn piece() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "\"",
@@ -64,6 +65,18 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "saying",
         "opposes",
         "made it clear",
+        "(",
+        ")",
+        "<",
+        ">",
+        "(Reuters)",
+        "<CSRA.S>",
+        "<A.C. Goode and Co>",
+        "but",
+        "did not say",
+        "when",
+        "the minister",
+        "Analysts",
     ])
 }
 

@@ -286,4 +286,19 @@ mod tests {
             1
         );
     }
+
+    #[test]
+    fn a_bracket_that_opens_the_article_is_no_aside() {
+        // Once read one token before the article's start and panicked.
+        for article in [
+            "(Reuters) said the talks failed.",
+            "<Reuters> said the talks failed.",
+        ] {
+            let got = found(article);
+            assert!(
+                got.iter().all(|g| g.1 == "the talks failed"),
+                "{article}: {got:?}"
+            );
+        }
+    }
 }

@@ -1385,8 +1385,11 @@ fn bracket_after_name(doc: &Doc, close: usize, lo: usize) -> Option<usize> {
         .find(|&k| {
             !(doc.is_word(k) || doc.is_punct(k, '.') || doc.is_punct(k, '-') || doc.word(k) == "&")
         })?;
-    let tagged = open_mark == '<' || doc.is_capitalized(open - 1);
-    (doc.is_punct(open, open_mark) && open > lo && open + 1 < close && tagged).then_some(open)
+    (doc.is_punct(open, open_mark)
+        && open > lo
+        && open + 1 < close
+        && (open_mark == '<' || doc.is_capitalized(open - 1)))
+    .then_some(open)
 }
 
 /// Lowercase words that cannot sit inside a subject noun phrase.
