@@ -129,6 +129,8 @@ fn edge_cases() {
         "« »",
         "said",
         ", said",
+        "Mark Serwotka, from the union said",
+        "(Reuters) said",
         "’",
         "a.\n    b",
         "\u{0}“x”",

@@ -1171,7 +1171,11 @@ fn name_before_open_appositive(
     lo: usize,
 ) -> Option<Range<usize>> {
     let comma = desc.start.checked_sub(1)?;
-    if comma <= lo || !doc.is_punct(comma, ',') || !doc.is_word(cue + 1) {
+    if comma <= lo
+        || !doc.is_punct(comma, ',')
+        || cue + 1 >= doc.tokens.len()
+        || !doc.is_word(cue + 1)
+    {
         return None;
     }
     let described = doc.is_lowercase(desc.start)
