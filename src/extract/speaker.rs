@@ -1732,75 +1732,73 @@ mod tests {
         );
     }
 
+    /// Asserts the speaker of "said" in each text.
+    fn assert_said_by(cases: &[(&str, Option<&str>)]) {
+        for &(text, expected) in cases {
+            assert_eq!(speaker_of(text, "said").as_deref(), expected, "{text}");
+        }
+    }
+
     #[test]
     fn an_appositive_without_its_closing_comma_still_names_the_speaker() {
-        let said = |text: &str| speaker_of(text, "said");
-        assert_eq!(
-            said("Mark Serwotka, from the PCS union said the strike would go ahead.").as_deref(),
-            Some("Mark Serwotka")
-        );
-        assert_eq!(
-            said("Anna Berg, head of the union said talks had failed.").as_deref(),
-            Some("Anna Berg")
-        );
-        // A parenthetical report names its own speaker.
-        assert_eq!(
-            said("Putin, the Kremlin said, would attend.").as_deref(),
-            Some("the Kremlin")
-        );
-        // An opening adverb is not a name.
-        assert_eq!(
-            said("Separately, the ministry said the plan was fair.").as_deref(),
-            Some("the ministry")
-        );
-        assert_eq!(
-            said("Overall, the company said sales rose.").as_deref(),
-            Some("the company")
-        );
-        assert_eq!(
-            said("Late Tuesday, the company said sales rose.").as_deref(),
-            Some("the company")
-        );
+        assert_said_by(&[
+            (
+                "Mark Serwotka, from the PCS union said the strike would go ahead.",
+                Some("Mark Serwotka"),
+            ),
+            (
+                "Anna Berg, head of the union said talks had failed.",
+                Some("Anna Berg"),
+            ),
+            // A parenthetical report names its own speaker.
+            (
+                "Putin, the Kremlin said, would attend.",
+                Some("the Kremlin"),
+            ),
+            // An opening adverb is not a name.
+            (
+                "Separately, the ministry said the plan was fair.",
+                Some("the ministry"),
+            ),
+            ("Overall, the company said sales rose.", Some("the company")),
+            (
+                "Late Tuesday, the company said sales rose.",
+                Some("the company"),
+            ),
+        ]);
     }
 
     #[test]
     fn a_role_names_the_person_last_introduced_with_it() {
-        let said = |text: &str| speaker_of(text, "said");
-        assert_eq!(
-            said("Foreign Minister Andrii Sybiha met envoys. The minister said talks would go on.")
-                .as_deref(),
-            Some("Andrii Sybiha")
-        );
-        assert_eq!(
-            said(
-                "EU policy chief Kaja Kallas met Sergei Lavrov. The chief said talks would go on."
-            )
-            .as_deref(),
-            Some("Kaja Kallas")
-        );
-        // The latest of two people with the role.
-        assert_eq!(
-            said("President Vladimir Putin met US President Donald Trump. The president said talks would go on.")
-                .as_deref(),
-            Some("Donald Trump")
-        );
-        // Every title word must fit, and a rank must be in the phrase.
-        assert_eq!(
-            said("Foreign Minister Andrii Sybiha met envoys. The prime minister said talks would go on.")
-                .as_deref(),
-            Some("The prime minister")
-        );
-        assert_eq!(
-            said("Deputy Prime Minister John Prescott spoke first. The prime minister said talks would go on.")
-                .as_deref(),
-            Some("The prime minister")
-        );
-        // No one introduced with the role: as written.
-        assert_eq!(
-            said("Volodymyr Zelenskyy met European leaders. The president said talks would go on.")
-                .as_deref(),
-            Some("The president")
-        );
+        assert_said_by(&[
+            (
+                "Foreign Minister Andrii Sybiha met envoys. The minister said talks would go on.",
+                Some("Andrii Sybiha"),
+            ),
+            (
+                "EU policy chief Kaja Kallas met Sergei Lavrov. The chief said talks would go on.",
+                Some("Kaja Kallas"),
+            ),
+            // The latest of two people with the role.
+            (
+                "President Vladimir Putin met US President Donald Trump. The president said talks would go on.",
+                Some("Donald Trump"),
+            ),
+            // Every title word must fit, and a rank must be in the phrase.
+            (
+                "Foreign Minister Andrii Sybiha met envoys. The prime minister said talks would go on.",
+                Some("The prime minister"),
+            ),
+            (
+                "Deputy Prime Minister John Prescott spoke first. The prime minister said talks would go on.",
+                Some("The prime minister"),
+            ),
+            // No one introduced with the role: as written.
+            (
+                "Volodymyr Zelenskyy met European leaders. The president said talks would go on.",
+                Some("The president"),
+            ),
+        ]);
     }
 
     #[test]
