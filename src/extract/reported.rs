@@ -235,18 +235,22 @@ pub(crate) fn coordinated_subject(doc: &Doc, j: usize, lo: usize) -> Option<Rang
         k -= 1;
     }
     if k > lo && matches!(doc.word(k - 1), "and" | "but") {
-        let mut np = main_subject(doc, lo, k - 1)?;
-        // "The chancellor … but denied": keep the article, which
-        // `main_subject` passes over, so a role can be resolved.
-        let article = |i: usize| {
-            super::lexicon::with_lowercase(doc.word(i), |w| matches!(w, "the" | "a" | "an"))
-        };
-        if np.start > lo && article(np.start - 1) {
-            np.start -= 1;
-        }
-        return Some(np);
+        return subject_with_article(doc, lo, k - 1);
     }
     None
+}
+
+/// [`main_subject`] with the article it passes over put back ("The
+/// chancellor … but denied" → "The chancellor"), so that a role or an
+/// organisation ("The company") reads as one.
+pub(crate) fn subject_with_article(doc: &Doc, lo: usize, before: usize) -> Option<Range<usize>> {
+    let mut np = main_subject(doc, lo, before)?;
+    let article =
+        |i: usize| super::lexicon::with_lowercase(doc.word(i), |w| matches!(w, "the" | "a" | "an"));
+    if np.start > lo && article(np.start - 1) {
+        np.start -= 1;
+    }
+    Some(np)
 }
 
 /// The subject of the sentence starting at token `lo`, looking no further

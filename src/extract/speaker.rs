@@ -267,13 +267,32 @@ impl<'a> NameBook<'a> {
         }
         for prev in (sentence.saturating_sub(3)..sentence).rev() {
             let range = doc.outer[prev].clone();
-            let Some(verb) = (range.start..range.end.min(cue))
-                .find(|&i| doc.cue(i).is_some() && !doc.in_quote(i))
-            else {
-                continue;
+            let verb = (range.start..range.end.min(cue))
+                .find(|&i| doc.cue(i).is_some() && !doc.in_quote(i));
+            let subject = match verb {
+                Some(verb) => subject_before(doc, verb, range.start).or_else(|| {
+                    // Inverted: "…,” said the radio station. It added …"
+                    let inverted = verb > range.start
+                        && (doc.is_punct(verb - 1, ',') || doc.in_quote(verb - 1));
+                    inverted
+                        .then(|| phrase_after(doc, verb + 1, range.end))
+                        .flatten()
+                }),
+                // No reporting verb: only "it", and only for the sentence
+                // right before, when it opens with an organisation ("The
+                // company also unveiled plans … It added that …").
+                None if !plural && prev + 1 == sentence => {
+                    match super::reported::subject_with_article(doc, range.start, range.end)
+                        .filter(|np| np.start == range.start && names_organisation(doc, np.clone()))
+                    {
+                        Some(np) => Some(np),
+                        None => continue,
+                    }
+                }
+                None => continue,
             };
             cue = range.start;
-            let np = trim_phrase(doc, subject_before(doc, verb, range.start)?);
+            let np = trim_phrase(doc, subject?);
             if np.is_empty() {
                 return None;
             }
@@ -503,6 +522,20 @@ impl<'a> NameBook<'a> {
         }
         Some(self.canonical(&words, pos))
     }
+}
+
+/// Whether `np` names an organisation as a whole: a determiner phrase whose
+/// head is capitalised or an organisation noun ("the Countryside
+/// Alliance", "The company", "The SEC"); not "The deal" or "The
+/// investment". A bare capitalised opener is too often something else
+/// ("Details were not disclosed", "Should it become …").
+fn names_organisation(doc: &Doc, np: Range<usize>) -> bool {
+    let Some(head) = np.end.checked_sub(1).filter(|&h| h > np.start) else {
+        return false;
+    };
+    doc.has(np.start, &doc.lex.determiners)
+        && (doc.is_capitalized(head) || doc.has(head, &doc.lex.org_heads))
+        && !is_plural_noun(doc.word(head))
 }
 
 /// Whether `word` is a company suffix ("Ltd", "Inc", "Corp.", "Plc").
@@ -1684,6 +1717,24 @@ mod tests {
             ),
             None
         );
+        // The sentence before has no reporting verb but opens with an
+        // organisation; past a subject that is none.
+        assert_said_by(&[
+            (
+                "The company also unveiled price cuts. It said sales rose.",
+                Some("The company"),
+            ),
+            ("The deal was signed on Monday. It said the terms were fair.", None),
+            (
+                "Gencorp Inc said it would fight. The offer was too low. It said the bid was hostile.",
+                Some("Gencorp Inc"),
+            ),
+            // An inverted report before.
+            (
+                "\"Nobody can replace him,\" said the radio station. It said the show goes on.",
+                Some("the radio station"),
+            ),
+        ]);
         // A lone capitalised word with no given name is a company to "it".
         assert_eq!(
             said("Southcorp said the offer was low. It said the bid was hostile.").as_deref(),
