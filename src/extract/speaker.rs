@@ -353,7 +353,7 @@ impl<'a> NameBook<'a> {
         if np.end > np.start && (doc.is_punct(np.end - 1, ')') || doc.is_punct(np.end - 1, '>')) {
             if let Some(open) = bracket_after_name(doc, np.end - 1, np.start) {
                 if let Some(tag) = self.company_tag(doc, np.start, open, np.end - 1) {
-                    return Some(tag);
+                    return (!is_junk_speaker(doc, &tag)).then_some(tag);
                 }
                 np.end = open;
             }
