@@ -1693,33 +1693,20 @@ mod tests {
 
     #[test]
     fn it_and_they_speak_for_the_group_that_spoke_before() {
-        let said = |text: &str| speaker_of(text, "said");
-        assert_eq!(
-            said("Gencorp Inc said it would fight the bid. It said the offer was too low.")
-                .as_deref(),
-            Some("Gencorp Inc")
-        );
-        // After what it reports, and through a chain of "It said".
-        assert_eq!(
-            said("The ministry said prices would rise. It said nothing of wages. The cut was final, it said.")
-                .as_deref(),
-            Some("The ministry")
-        );
-        // Not a person, and not a subject of its own sentence.
-        assert_eq!(
-            said("John Smith said the bid was low. It said the offer was final."),
-            None
-        );
-        assert_eq!(
-            speaker_of(
-                "The board met. The government has ruled out a rise, because it says it would hurt the poor.",
-                "says"
-            ),
-            None
-        );
-        // The sentence before has no reporting verb but opens with an
-        // organisation; past a subject that is none.
         assert_said_by(&[
+            (
+                "Gencorp Inc said it would fight the bid. It said the offer was too low.",
+                Some("Gencorp Inc"),
+            ),
+            // After what it reports, and through a chain of "It said".
+            (
+                "The ministry said prices would rise. It said nothing of wages. The cut was final, it said.",
+                Some("The ministry"),
+            ),
+            // Not a person.
+            ("John Smith said the bid was low. It said the offer was final.", None),
+            // The sentence before has no reporting verb but opens with an
+            // organisation; past a subject that is none.
             (
                 "The company also unveiled price cuts. It said sales rose.",
                 Some("The company"),
@@ -1734,52 +1721,46 @@ mod tests {
                 "\"Nobody can replace him,\" said the radio station. It said the show goes on.",
                 Some("the radio station"),
             ),
+            // A lone capitalised word with no given name is a company to "it".
+            ("Southcorp said the offer was low. It said the bid was hostile.", Some("Southcorp")),
+            ("Creditors said the club needs cash. It said the bid was hostile.", None),
+            (
+                "John Smith spoke first. Smith said the offer was low. It said the bid was hostile.",
+                None,
+            ),
+            // A bare plural is no antecedent for "it" ...
+            ("Analysts said the bid was low. It said the offer was final.", None),
+            // ... but is for "they", past a singular subject in between.
+            (
+                "Trade sources said the bid was low. The company said it would reply. They said the offer was final.",
+                Some("Trade sources"),
+            ),
+            ("Jane Smith said the bid was low. They said the offer was final.", None),
+            // A group noun opening its sentence is no surname.
+            (
+                "Analysts said the bid was low. They said the offer would fail.",
+                Some("Analysts"),
+            ),
+            (
+                "Supporters of President Laurent Gbagbo said the ban was unfair.",
+                Some("Supporters of President Laurent Gbagbo"),
+            ),
+            (
+                "Police Federation chairman Jan Berry said the plan was flawed.",
+                Some("Jan Berry"),
+            ),
+            (
+                "He joined the Association of International Bond Dealers. Dealers said the rule would help.",
+                Some("Dealers"),
+            ),
         ]);
-        // A lone capitalised word with no given name is a company to "it".
+        // Not the subject of its own sentence.
         assert_eq!(
-            said("Southcorp said the offer was low. It said the bid was hostile.").as_deref(),
-            Some("Southcorp")
-        );
-        assert_eq!(
-            said("Creditors said the club needs cash. It said the bid was hostile."),
+            speaker_of(
+                "The board met. The government has ruled out a rise, because it says it would hurt the poor.",
+                "says"
+            ),
             None
-        );
-        assert_eq!(
-            said("John Smith spoke first. Smith said the offer was low. It said the bid was hostile."),
-            None
-        );
-        // A bare plural is no antecedent for "it" ...
-        assert_eq!(
-            said("Analysts said the bid was low. It said the offer was final."),
-            None
-        );
-        // ... but is for "they", past a singular subject in between.
-        assert_eq!(
-            said("Trade sources said the bid was low. The company said it would reply. They said the offer was final.")
-                .as_deref(),
-            Some("Trade sources")
-        );
-        assert_eq!(
-            said("Jane Smith said the bid was low. They said the offer was final."),
-            None
-        );
-        // A group noun opening its sentence is no surname.
-        assert_eq!(
-            said("Analysts said the bid was low. They said the offer would fail.").as_deref(),
-            Some("Analysts")
-        );
-        assert_eq!(
-            said("Supporters of President Laurent Gbagbo said the ban was unfair.").as_deref(),
-            Some("Supporters of President Laurent Gbagbo")
-        );
-        assert_eq!(
-            said("Police Federation chairman Jan Berry said the plan was flawed.").as_deref(),
-            Some("Jan Berry")
-        );
-        assert_eq!(
-            said("He joined the Association of International Bond Dealers. Dealers said the rule would help.")
-                .as_deref(),
-            Some("Dealers")
         );
     }
 
