@@ -423,6 +423,10 @@ impl<'a> NameBook<'a> {
         if let Some(name) = self.by_role(doc, np.clone()) {
             return Some(name);
         }
+        // "the company said": the company named last before it.
+        if let Some(name) = by_company(doc, np.clone()) {
+            return Some(name);
+        }
         // "a homeless man who goes by the name “Shorty”"
         if let Some(name) = named_as(doc, np.clone()) {
             return Some(name);
@@ -536,6 +540,122 @@ fn names_organisation(doc: &Doc, np: Range<usize>) -> bool {
     doc.has(np.start, &doc.lex.determiners)
         && (doc.is_capitalized(head) || doc.has(head, &doc.lex.org_heads))
         && !is_plural_noun(doc.word(head))
+}
+
+/// The company that "the company" or "the Dutch steel firm" (`np`) refers
+/// to. A company is named by capitalised words ending in a company suffix
+/// ("Gencorp Inc", "Deere and Co") or by a wire tag ("<Hoogovens Groep
+/// BV>"). The nearest of the ten sentences before that opens with a
+/// company name gives it (a wire story's lead, "Lifetime Corp said …",
+/// names the company its later sentences call "the company"); failing
+/// that, the first company named in the nearest of the five sentences
+/// before, or in its own words before `np`. `None` when `np` is not "the",
+/// at most two modifiers and a company noun, or no company is named: the
+/// phrase then stays as written (peer-case convention 6: an unnamed
+/// speaker as written).
+fn by_company(doc: &Doc, np: Range<usize>) -> Option<String> {
+    if !(2..=4).contains(&np.len())
+        || !super::lexicon::with_lowercase(doc.word(np.start), |w| w == "the")
+        || !is_company_noun(doc.word(np.end - 1))
+        || !doc.is_lowercase(np.end - 1)
+        || !(np.start + 1..np.end).all(|i| doc.is_word(i) || doc.is_punct(i, '.'))
+        // A central bank is no company named before it.
+        || (np.start + 1..np.end).any(|i| doc.word_is(i, "central"))
+    {
+        return None;
+    }
+    let sentence = doc.outer_of(np.start);
+    let mut nearest = None;
+    for s in (sentence.saturating_sub(10)..=sentence).rev() {
+        let range = doc.outer[s].clone();
+        // A headline names the company in capitals; the story names it too.
+        let heading = doc.paragraphs.get(doc.para_of(range.start));
+        if heading.is_some_and(|p| super::sentences::is_heading(&doc.text[p.clone()])) {
+            continue;
+        }
+        let end = if s == sentence { np.start } else { range.end };
+        if let Some((name, opens)) = first_company(doc, range.start..end) {
+            if opens && s < sentence {
+                return Some(name);
+            }
+            if nearest.is_none() && s + 5 >= sentence {
+                nearest = Some(name);
+            }
+        }
+    }
+    nearest
+}
+
+/// The first company named in tokens `range`, outside quotes, and whether
+/// it opens the range: a wire tag with a lower-case letter in it, or
+/// capitalised words ending in a company suffix. A name of suffixes alone
+/// ("Co Inc" of "J.P. Morgan and Co Inc" cut short) is not one.
+fn first_company(doc: &Doc, range: Range<usize>) -> Option<(String, bool)> {
+    let first_word = (range.start..range.end).find(|&i| doc.is_word(i));
+    for i in range.clone() {
+        if doc.in_quote(i) {
+            continue;
+        }
+        if doc.is_punct(i, '<') {
+            let close = (i + 1..range.end.min(i + 12)).find(|&k| doc.is_punct(k, '>'))?;
+            let inside = i + 1..close;
+            if inside
+                .clone()
+                .any(|k| doc.word(k).chars().any(char::is_lowercase))
+            {
+                let opens = first_word == Some(i + 1);
+                return Some((written(doc, inside), opens));
+            }
+            continue;
+        }
+        if i > range.start
+            && doc.is_capitalized(i)
+            && is_company_suffix(doc.word(i))
+            && (doc.is_capitalized(i - 1) || doc.word_is(i - 1, "and"))
+            && !doc.has(i - 1, &doc.lex.determiners)
+        {
+            let mut name = with_company_name(doc, i..i + 1);
+            // "Marketing Systems of America Inc", "Deere and Co": "of" and
+            // "and" join two parts.
+            while name.start >= range.start + 2
+                && (doc.word_is(name.start - 1, "of") || doc.word_is(name.start - 1, "and"))
+                && doc.is_capitalized(name.start - 2)
+            {
+                name = with_company_name(doc, name.start - 2..i + 1);
+            }
+            let name = name.start.max(range.start)..i + 1;
+            if !is_company_suffix(doc.word(name.start)) {
+                return Some((written(doc, name.clone()), first_word == Some(name.start)));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `word` is a noun that "the …" uses for a company already named.
+fn is_company_noun(word: &str) -> bool {
+    super::lexicon::with_lowercase(word, |w| {
+        matches!(
+            w,
+            "company"
+                | "firm"
+                | "concern"
+                | "corporation"
+                | "conglomerate"
+                | "bank"
+                | "lender"
+                | "insurer"
+                | "airline"
+                | "carrier"
+                | "retailer"
+                | "utility"
+                | "brewer"
+                | "maker"
+                | "manufacturer"
+                | "producer"
+                | "bidder"
+        )
+    })
 }
 
 /// Whether `word` is a company suffix ("Ltd", "Inc", "Corp.", "Plc").
@@ -1614,11 +1734,11 @@ mod tests {
         );
         assert_eq!(
             speaker_of(
-                "The buyers include AFG Industries Inc. The company said so.",
+                "The buyers include AFG Industries Inc. Its spokesman said so.",
                 "said"
             )
             .as_deref(),
-            Some("The company")
+            Some("Its spokesman")
         );
     }
 
@@ -1829,6 +1949,58 @@ mod tests {
             (
                 "Volodymyr Zelenskyy met European leaders. The president said talks would go on.",
                 Some("The president"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_company_names_the_company_named_before_it() {
+        assert_said_by(&[
+            (
+                "Dart Group Corp said it bid for Supermarkets General Corp. The company said the offer stood.",
+                Some("Dart Group Corp"),
+            ),
+            // A modifier before the noun, and a name joined by "of".
+            (
+                "Marketing Systems of America Inc sold a unit. The U.S. marketing firm said it would appeal.",
+                Some("Marketing Systems of America Inc"),
+            ),
+            // A wire tag names the company.
+            (
+                "Dutch steel concern <Hoogovens Groep BV> cut output. The company said talks had failed.",
+                Some("Hoogovens Groep BV"),
+            ),
+            // The lead's company, not one named later in passing.
+            (
+                "Lifetime Corp said it bought shares. It said <Koba Electronics Co Ltd> will buy more. The company said it was final.",
+                Some("Lifetime Corp"),
+            ),
+            (
+                "Deere and Co said it ended talks with General Motors Corp. The company said it would go on.",
+                Some("Deere and Co"),
+            ),
+            // No sentence opens with one: the first named in the nearest.
+            (
+                "Shares rose after Zenith Inc raised its bid for Acme Corp. The company said it was final.",
+                Some("Zenith Inc"),
+            ),
+            // No company named, a central bank, a description that is not
+            // "the" and a company noun, a headline's capitals: as written.
+            (
+                "Workers walked out on Monday. The company said talks would resume.",
+                Some("The company"),
+            ),
+            (
+                "Citicorp Inc raised its prime rate. The central bank said it was watching.",
+                Some("The central bank"),
+            ),
+            (
+                "Acme Corp made a bid. The company's chairman said it was final.",
+                Some("The company's chairman"),
+            ),
+            (
+                "ACME CORP SEES LOSS\n\nProfits fell. The company said it expected a loss.",
+                Some("The company"),
             ),
         ]);
     }
