@@ -200,6 +200,11 @@ fn after_quote(doc: &Doc, q: &Quote, inner: &str, names: &NameBook) -> Option<Fo
     if i >= n || doc.para_of(i) != para || doc.in_quote(i) {
         return None;
     }
+    // “… over it”. Peter Misselbrook said …: the sentence ended after the
+    // quote; the next one's verb reports something else.
+    if ['.', '!', '?', ';'].iter().any(|&c| doc.is_punct(i, c)) {
+        return None;
+    }
     let ends_sentence = inner.trim_end_matches(['’', '\'', '"', '”']).ends_with('.');
     if ends_sentence && i == first && doc.is_capitalized(i) {
         return None; // a new sentence starts after the quote

@@ -288,6 +288,20 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_that_ends_its_sentence_is_not_attributed_by_the_next() {
+        let got = found(concat!(
+            "Ms Sturgeon said she would not \"lose any sleep over it\". Peter Misselbrook, ",
+            "a partner of Tods Murray said the MSP had been considering retirement.",
+        ));
+        let quote = got.iter().find(|g| g.0 == StatementKind::Direct).unwrap();
+        assert_eq!(quote.1, "lose any sleep over it");
+        assert_eq!(quote.2.as_deref(), Some("Sturgeon"));
+        // A comma after the quote still leads to its attribution.
+        let got = found("\"We will not sign,\" Peter Misselbrook said.");
+        assert_eq!(got[0].2.as_deref(), Some("Peter Misselbrook"));
+    }
+
+    #[test]
     fn a_bracket_that_opens_the_article_is_no_aside() {
         // Once read one token before the article's start and panicked.
         for article in [
