@@ -113,7 +113,8 @@ const AUXILIARIES: &[&str] = &[
 /// Adverbs and auxiliaries that may sit between a subject and its verb.
 #[rustfmt::skip]
 const PRE_VERB: &[&str] = &[
-    "again", "already", "also", "consistently", "did", "does", "earlier", "first", "had", "has",
+    "again", "already", "also", "always", "consistently", "did", "does", "earlier", "even",
+    "ever", "first", "further", "had", "has",
     "have", "later", "long", "never", "not", "now", "often", "once", "previously", "publicly",
     "privately", "recently", "repeatedly", "reportedly", "separately", "since", "then", "will",
     "would", "just", "still",

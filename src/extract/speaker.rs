@@ -78,6 +78,10 @@ struct Candidate {
     titled: bool,
     /// Organisation, place, or a name right after "the".
     not_person: bool,
+    /// Followed by a lower-case title and a name ("Lib Dem leader Charles
+    /// Kennedy", "Trump adviser Steve Witkoff"): it modifies that person's
+    /// title and is no mention of its own, though elsewhere it may be one.
+    modifier: bool,
     oblique: bool,
     /// Its title words.
     roles: Roles,
@@ -120,7 +124,7 @@ impl<'a> NameBook<'a> {
             }
         }
         for (c, (words, text)) in candidates.iter().zip(&named) {
-            if c.not_person {
+            if c.not_person || c.modifier {
                 continue;
             }
             let pos = doc.tokens[c.name.start].start;
@@ -417,11 +421,49 @@ impl<'a> NameBook<'a> {
             if let Some(plural) = group_pronoun(doc.word(np.start)) {
                 return self.resolve_group(doc, np.start, plural);
             }
-            return self.resolve_pronoun(doc.word(np.start), doc.tokens[np.start].start);
+            // "The changes proposed by Lord Dubs were complex, he said": a
+            // pronoun after what it reports is none of the people named in
+            // it, so only those before its sentence count.
+            // Not when the sentence has a reporting verb or a colon of its
+            // own before ("Liam Fox derided the plan, saying: “…” …, he
+            // said"; "Andriy Yermak was blunt: „…“, he said"), nor in an
+            // aside ("the minister who, he claims, is …").
+            let sentence_start = doc
+                .outer
+                .get(doc.outer_of(np.start))
+                .map_or(np.start, |s| s.start);
+            let trailing = np.start > sentence_start + 1
+                && (doc.is_punct(np.start - 1, ',') || doc.in_quote(np.start - 1))
+                && np.start + 1 < doc.tokens.len()
+                && doc.cue(np.start + 1).is_some()
+                && !(sentence_start..np.start - 1).any(|i| {
+                    !doc.in_quote(i)
+                        && (doc.cue(i).is_some() && doc.is_lowercase(i) || doc.is_punct(i, ':'))
+                })
+                && !super::lexicon::with_lowercase(doc.word(np.start - 2), |w| {
+                    matches!(w, "who" | "which" | "that" | "whom")
+                });
+            let bound = if trailing { sentence_start } else { np.start };
+            return self.resolve_pronoun(doc.word(np.start), doc.tokens[bound].start);
         }
         // "the minister said": the person last introduced with that role.
         if let Some(name) = self.by_role(doc, np.clone()) {
             return Some(name);
+        }
+        // "McDonald's announced": a name that ends in "'s" right before its
+        // verb possesses nothing; it is the name, as written.
+        let last = doc.word(np.end - 1);
+        let name_run = (np.start..np.end).all(|i| {
+            doc.is_capitalized(i) && !is_pronoun(strip_possessive(doc.word(i)))
+                || matches!(doc.word(i), "&" | "and" | "of")
+        });
+        // A verb, not a noun: "announced", "says", not "Mr Blair's promise".
+        let verb_follows = np.end < doc.tokens.len()
+            && doc.cue(np.end).is_some()
+            && doc.is_lowercase(np.end)
+            && (doc.word(np.end).ends_with('d') || doc.word(np.end).ends_with('s'));
+        if name_run && verb_follows && strip_possessive(last) != last {
+            return Some(written(doc, np));
         }
         // "the company said": the company named last before it.
         if let Some(name) = by_company(doc, np.clone()) {
@@ -439,10 +481,11 @@ impl<'a> NameBook<'a> {
         {
             return Some(written(doc, np));
         }
-        // "Burton and Nick": several names, kept together.
+        // "Burton and Nick", "Marks & Spencer": several names, kept together.
+        let joins = |i: usize| matches!(doc.word(i), "and" | "&");
         if np.len() >= 3
-            && (np.start..np.end).all(|i| doc.is_capitalized(i) || doc.word(i) == "and")
-            && (np.start..np.end).any(|i| doc.word(i) == "and")
+            && (np.start..np.end).all(|i| doc.is_capitalized(i) || joins(i))
+            && (np.start..np.end).any(joins)
         {
             return Some(written(doc, np));
         }
@@ -776,6 +819,13 @@ fn without_adverbial(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
                 .last()
                 .unwrap_or(np.end);
             while name < np.end && (doc.has(name, &doc.lex.not_names) || !doc.is_word(name)) {
+                // "for the Sunday Times": after "the", a day opens a name.
+                if doc.has(name - 1, &doc.lex.determiners)
+                    && name + 1 < np.end
+                    && doc.is_capitalized(name + 1)
+                {
+                    break;
+                }
                 name += 1;
             }
             let whole_object = name == skip && !doc.is_capitalized(skip - 1);
@@ -1187,9 +1237,25 @@ fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
         return;
     }
     let org = is_organisation(doc, tail.clone());
+    // Up to three lower-case title or organisation words, one a title,
+    // then a capitalised word: "Lib Dem leader Charles Kennedy", "Labour
+    // party chairman Alan Milburn".
+    let after: Vec<usize> = (run.end..doc.tokens.len())
+        .take_while(|&i| {
+            doc.is_lowercase(i) && (doc.has(i, &doc.lex.titles) || doc.has(i, &doc.lex.org_heads))
+        })
+        .take(4)
+        .collect();
+    let head = run.end + after.len();
+    let modifier = (1..=3).contains(&after.len())
+        && after.iter().any(|&i| doc.has(i, &doc.lex.titles))
+        && head < doc.tokens.len()
+        && doc.is_capitalized(head)
+        && doc.para_of(head) == doc.para_of(run.start);
     out.push(Candidate {
         name: tail,
         titled,
+        modifier,
         not_person: org || (after_determiner && !titled),
         // "of Secretary of State Marco Rubio" is oblique, "of State Marco Rubio" not.
         oblique: oblique && !titled,
@@ -1482,6 +1548,15 @@ fn np_start(doc: &Doc, end: usize, lo: usize) -> usize {
             if doc.is_punct(i, '.')
                 && i > lo
                 && (is_initial(doc, i - 1) || company_period && is_company_suffix(doc.word(i - 1)))
+            {
+                start = i;
+                continue;
+            }
+            // "Standard & Poor's": an ampersand between names joins them.
+            if doc.word(i) == "&"
+                && i > lo
+                && doc.is_capitalized(i - 1)
+                && doc.is_capitalized(i + 1)
             {
                 start = i;
                 continue;
@@ -2003,6 +2078,67 @@ mod tests {
                 Some("The company"),
             ),
         ]);
+    }
+
+    #[test]
+    fn names_with_an_ampersand_or_a_final_s_are_taken_whole() {
+        assert_said_by(&[
+            (
+                "Standard & Poor's on Tuesday said it may cut the rating.",
+                Some("Standard & Poor's"),
+            ),
+            ("Marks & Spencer said sales fell.", Some("Marks & Spencer")),
+            (
+                "McDonald's said it would scrap the meals.",
+                Some("McDonald's"),
+            ),
+            // A possessor before a noun is not the speaker's whole name.
+            (
+                "Tony Blair spoke. Mr Blair's aide said it was over.",
+                Some("Mr Blair's aide"),
+            ),
+        ]);
+        // An adverb between the auxiliary and the verb is skipped.
+        let text = "Mr Ebbers, 63, has always insisted that he was unaware.";
+        assert_eq!(speaker_of(text, "insisted").as_deref(), Some("Ebbers"));
+    }
+
+    #[test]
+    fn a_pronoun_after_what_it_reports_is_no_one_named_in_it() {
+        assert_said_by(&[
+            (
+                "Jack Straw spoke first. The changes proposed by Lord Dubs were complex, he said.",
+                Some("Jack Straw"),
+            ),
+            // A verb or a colon of the sentence's own comes first: the
+            // people before it count.
+            (
+                "Liam Fox derided the plan, saying the show was poor, he said.",
+                Some("Liam Fox"),
+            ),
+            (
+                "Andriy Yermak was blunt: \"We will not give up our land\", he said.",
+                Some("Andriy Yermak"),
+            ),
+            // An aside in a relative clause.
+            (
+                "Michael Howard says it is the minister who, he said, is to blame.",
+                Some("Michael Howard"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_organisation_before_a_title_is_no_person() {
+        // "Lib Dem" modifies Charles Kennedy's title; "she" is neither.
+        let text = "Lib Dem leader Charles Kennedy spoke. She said it was over.";
+        assert_eq!(speaker_of(text, "said"), None);
+        // Elsewhere a name before a title is still a person.
+        let text = "Vladimir Putin met Trump adviser Steve Witkoff. He said it was over.";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Vladimir Putin"));
+        // "the Sunday Times" is a name, not a day: the pollsters' paper is no speaker.
+        let text = "A quarter of those polled for the Sunday Times said he should return.";
+        assert_eq!(speaker_of(text, "said"), None);
     }
 
     #[test]
