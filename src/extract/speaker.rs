@@ -1240,15 +1240,15 @@ fn split_run(doc: &Doc, run: Range<usize>, out: &mut Vec<Candidate>) {
     // Up to three lower-case title or organisation words, one a title,
     // then a capitalised word: "Lib Dem leader Charles Kennedy", "Labour
     // party chairman Alan Milburn".
-    let after: Vec<usize> = (run.end..doc.tokens.len())
+    let n_after = (run.end..doc.tokens.len())
         .take_while(|&i| {
             doc.is_lowercase(i) && (doc.has(i, &doc.lex.titles) || doc.has(i, &doc.lex.org_heads))
         })
         .take(4)
-        .collect();
-    let head = run.end + after.len();
-    let modifier = (1..=3).contains(&after.len())
-        && after.iter().any(|&i| doc.has(i, &doc.lex.titles))
+        .count();
+    let head = run.end + n_after;
+    let modifier = (1..=3).contains(&n_after)
+        && (run.end..head).any(|i| doc.has(i, &doc.lex.titles))
         && head < doc.tokens.len()
         && doc.is_capitalized(head)
         && doc.para_of(head) == doc.para_of(run.start);
