@@ -205,6 +205,9 @@ const NOT_NAMES: &[&str] = &[
     "western", "white", "zaporizhzhia", "north", "south", "east", "eastern", "northern",
     "southern", "kyivan", "republican", "democrat", "democratic", "ukraine’s", "ukraine's",
     "russia’s", "russia's", "god",
+    // Parties and movements: "Lib Dem", "Tory leader".
+    "labour", "tory", "tories", "conservative", "conservatives", "dem", "dems", "lib", "ukip",
+    "snp", "taliban", "hezbollah", "fatah", "likud",
 ];
 
 /// Name particles that may sit lowercase inside a name ("Ursula von der Leyen").

@@ -1012,6 +1012,9 @@ fn named_as(doc: &Doc, np: Range<usize>) -> Option<String> {
 fn is_organisation(doc: &Doc, name: Range<usize>) -> bool {
     (name.start..name.end).any(|i| doc.is_word(i) && doc.has_stem(i, &doc.lex.not_names))
         || (name.end > name.start && doc.has_stem(name.end - 1, &doc.lex.org_heads))
+        // "Party Co-Chairman", "Party Conference": no two-word name opens
+        // with one.
+        || (name.len() == 2 && doc.has_stem(name.start, &doc.lex.org_heads))
 }
 
 /// The trailing run of name words in `np`: capitalised words, initials and
@@ -2136,6 +2139,18 @@ mod tests {
         // Elsewhere a name before a title is still a person.
         let text = "Vladimir Putin met Trump adviser Steve Witkoff. He said it was over.";
         assert_eq!(speaker_of(text, "said").as_deref(), Some("Vladimir Putin"));
+        // A party is no part of a name, and no two-word name opens with an
+        // organisation word.
+        assert_said_by(&[
+            (
+                "But Tory Liam Fox said his party offered a choice.",
+                Some("Liam Fox"),
+            ),
+            (
+                "Liam Fox spoke at the Party Conference. He said it was over.",
+                Some("Liam Fox"),
+            ),
+        ]);
         // "the Sunday Times" is a name, not a day: the pollsters' paper is no speaker.
         let text = "A quarter of those polled for the Sunday Times said he should return.";
         assert_eq!(speaker_of(text, "said"), None);
