@@ -640,7 +640,9 @@ fn first_company(doc: &Doc, range: Range<usize>) -> Option<(String, bool)> {
             continue;
         }
         if doc.is_punct(i, '<') {
-            let close = (i + 1..range.end.min(i + 12)).find(|&k| doc.is_punct(k, '>'))?;
+            let Some(close) = (i + 1..range.end.min(i + 12)).find(|&k| doc.is_punct(k, '>')) else {
+                continue;
+            };
             let inside = i + 1..close;
             if inside
                 .clone()
