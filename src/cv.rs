@@ -138,6 +138,8 @@ pub struct Grid {
     pub cue_weight: Vec<f64>,
     /// Character n-gram weights.
     pub char_weight: Vec<f64>,
+    /// Reporting-clause verb weights.
+    pub verb_weight: Vec<f64>,
     /// Imbalance handling.
     pub balance: Vec<Balance>,
 }
@@ -151,6 +153,7 @@ impl Default for Grid {
             context_weight: vec![0.0, 0.5],
             cue_weight: vec![0.0, 0.5],
             char_weight: vec![0.0, 0.5],
+            verb_weight: vec![0.0, 1.0],
             balance: vec![Balance::Prior],
         }
     }
@@ -164,15 +167,18 @@ impl Grid {
             for &context_weight in &self.context_weight {
                 for &cue_weight in &self.cue_weight {
                     for &char_weight in &self.char_weight {
-                        for &balance in &self.balance {
-                            for &alpha in &self.alpha {
-                                let mut p = base.clone();
-                                p.analyzer = p.analyzer.ngram_max(ngram_max);
-                                p.context_weight = context_weight;
-                                p.cue_weight = cue_weight;
-                                p.char_weight = char_weight;
-                                p.model = p.model.balance(balance).alpha(alpha);
-                                all.push(p);
+                        for &verb_weight in &self.verb_weight {
+                            for &balance in &self.balance {
+                                for &alpha in &self.alpha {
+                                    let mut p = base.clone();
+                                    p.analyzer = p.analyzer.ngram_max(ngram_max);
+                                    p.context_weight = context_weight;
+                                    p.cue_weight = cue_weight;
+                                    p.char_weight = char_weight;
+                                    p.verb_weight = verb_weight;
+                                    p.model = p.model.balance(balance).alpha(alpha);
+                                    all.push(p);
+                                }
                             }
                         }
                     }

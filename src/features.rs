@@ -104,6 +104,11 @@ impl TfIdfParams {
 }
 
 impl ValidTfIdfParams {
+    /// Fewest training statements a term must occur in.
+    pub fn min_df(&self) -> usize {
+        self.0.min_df
+    }
+
     /// Learns the vocabulary and idf from the terms of each training statement.
     ///
     /// An empty training set gives an empty vocabulary.

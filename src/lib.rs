@@ -47,6 +47,7 @@ pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod statement;
+pub mod verbs;
 
 pub use error::{Result, StanceError};
 pub use label::Stance;

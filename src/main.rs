@@ -117,6 +117,9 @@ struct SettingFlags {
     /// Weight of the character 2- to 5-gram features (0 leaves them out).
     #[arg(long)]
     char_weight: Option<f64>,
+    /// Weight of the reporting clause's verb features (0 leaves them out).
+    #[arg(long)]
+    verb_weight: Option<f64>,
     /// Do not mark negation scope (for comparison; marking is the default).
     #[arg(long)]
     no_negation: bool,
@@ -310,6 +313,9 @@ impl SettingFlags {
         if let Some(v) = self.char_weight {
             grid.char_weight = vec![v];
         }
+        if let Some(v) = self.verb_weight {
+            grid.verb_weight = vec![v];
+        }
         if let Some(v) = self.balance {
             grid.balance = vec![v];
         }
@@ -347,6 +353,9 @@ impl SettingFlags {
         }
         if let Some(v) = self.char_weight {
             params.char_weight = v;
+        }
+        if let Some(v) = self.verb_weight {
+            params.verb_weight = v;
         }
         params
     }
@@ -417,11 +426,12 @@ fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
 /// One line naming the settings that cross-validation chooses among.
 fn describe(params: &PipelineParams) -> String {
     format!(
-        "ngram_max={} context_weight={} cue_weight={} char_weight={} balance={} alpha={}",
+        "ngram_max={} context_weight={} cue_weight={} char_weight={} verb_weight={} balance={} alpha={}",
         params.analyzer.get_ngram_max(),
         params.context_weight,
         params.cue_weight,
         params.char_weight,
+        params.verb_weight,
         params.model.get_balance().as_str(),
         params.model.get_alpha()
     )

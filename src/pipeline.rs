@@ -11,7 +11,9 @@
 //! statement's words are not counted twice. Then come the cue-lexicon
 //! counts of the text and of the clause, and last (when `char_weight` is
 //! above 0) the TF-IDF row of the text's character n-grams
-//! ([`crate::analyze::char_grams`]), scaled by `char_weight`.
+//! ([`crate::analyze::char_grams`]), scaled by `char_weight`, and (when
+//! `verb_weight` is above 0) the reporting clause's verbs
+//! ([`crate::verbs`]), scaled by `verb_weight`.
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +26,7 @@ use crate::error::{Result, StanceError};
 use crate::features::{FittedTfIdf, SparseRow, TfIdfParams};
 use crate::label::Stance;
 use crate::model::{argmax, LinearModel, LogisticParams};
+use crate::verbs::FittedVerbs;
 
 /// The model file format this build writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -46,6 +49,11 @@ pub struct PipelineParams {
     /// Their vocabulary follows `features` (min_df, max_features).
     #[serde(default)]
     pub char_weight: f64,
+    /// Scale of the reporting clause's verb features ([`crate::verbs`]); 0
+    /// leaves them out. Their vocabulary keeps verbs seen in `min_df`
+    /// clauses.
+    #[serde(default)]
+    pub verb_weight: f64,
     /// The logistic regression.
     pub model: LogisticParams,
 }
@@ -63,6 +71,7 @@ impl Default for PipelineParams {
             context_weight: 0.5,
             cue_weight: 0.5,
             char_weight: 0.5,
+            verb_weight: 0.0,
             model: LogisticParams::default(),
         }
     }
@@ -145,6 +154,8 @@ pub struct Featurizer {
     cue_weight: f64,
     chars: Option<FittedTfIdf>,
     char_weight: f64,
+    verbs: Option<FittedVerbs>,
+    verb_weight: f64,
 }
 
 impl Featurizer {
@@ -156,6 +167,7 @@ impl Featurizer {
             ("context-weight", params.context_weight),
             ("cue-weight", params.cue_weight),
             ("char-weight", params.char_weight),
+            ("verb-weight", params.verb_weight),
         ] {
             if !is_weight(weight) {
                 return Err(StanceError::InvalidParam {
@@ -166,13 +178,24 @@ impl Featurizer {
         }
         let text_terms: Vec<Vec<String>> = inputs.iter().map(|i| analyzer.terms(i.text)).collect();
         let text = tfidf.fit(&text_terms);
+        let clause_words: Vec<Vec<String>> =
+            if params.context_weight > 0.0 || params.verb_weight > 0.0 {
+                inputs
+                    .iter()
+                    .map(|i| analyzer.words(&reporting_clause(i.text, i.context)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
         let context = (params.context_weight > 0.0).then(|| {
-            let terms: Vec<Vec<String>> = inputs
+            let terms: Vec<Vec<String>> = clause_words
                 .iter()
-                .map(|i| analyzer.terms(&reporting_clause(i.text, i.context)))
+                .map(|w| analyzer.terms_of_words(w))
                 .collect();
             tfidf.fit(&terms)
         });
+        let verbs = (params.verb_weight > 0.0)
+            .then(|| FittedVerbs::fit(&clause_words, &analyzer, tfidf.min_df()));
         let cues =
             (params.cue_weight > 0.0).then(|| CueMatcher::new(codebook_lexicon(), &analyzer));
         let chars = (params.char_weight > 0.0).then(|| {
@@ -188,14 +211,24 @@ impl Featurizer {
             cue_weight: params.cue_weight,
             chars,
             char_weight: params.char_weight,
+            verbs,
+            verb_weight: params.verb_weight,
         })
     }
 
     /// Total number of feature columns: text terms, reporting-clause terms,
     /// cue categories of the text and of the reporting clause, then the
-    /// text's character n-grams.
+    /// text's character n-grams, and the reporting clause's verbs.
     pub fn n_features(&self) -> usize {
-        self.text.len() + self.context_len() + 2 * self.cues_len() + self.chars_len()
+        self.text.len()
+            + self.context_len()
+            + 2 * self.cues_len()
+            + self.chars_len()
+            + self.verbs_len()
+    }
+
+    fn verbs_len(&self) -> usize {
+        self.verbs.as_ref().map_or(0, FittedVerbs::len)
     }
 
     fn cues_len(&self) -> usize {
@@ -219,11 +252,11 @@ impl Featurizer {
     pub fn row(&self, input: Input<'_>) -> SparseRow {
         let words = self.analyzer.words(input.text);
         let mut row = self.text.transform(&self.analyzer.terms_of_words(&words));
-        let clause_words = match &self.context {
-            Some(_) => self
-                .analyzer
-                .words(&reporting_clause(input.text, input.context)),
-            None => Vec::new(),
+        let clause_words = if self.context.is_some() || self.verbs.is_some() {
+            self.analyzer
+                .words(&reporting_clause(input.text, input.context))
+        } else {
+            Vec::new()
         };
         let mut offset = self.text.len() as u32;
         if let Some(context) = &self.context {
@@ -247,6 +280,10 @@ impl Featurizer {
                 offset,
                 self.char_weight,
             );
+            offset += chars.len() as u32;
+        }
+        if let Some(verbs) = &self.verbs {
+            row.append_scaled(&verbs.row(&clause_words), offset, self.verb_weight);
         }
         row
     }
@@ -254,7 +291,7 @@ impl Featurizer {
     /// The name of a feature column: the term, prefixed `context:` for the
     /// reporting-clause features, `cue:` and `context cue:` for cue
     /// categories, `chars:` for character n-grams (quoted, as they hold
-    /// spaces).
+    /// spaces), `verb:` for the reporting clause's verbs.
     pub fn feature_name(&self, column: usize) -> String {
         if let Some(term) = self.text.vocabulary().get(column) {
             return term.clone();
@@ -277,8 +314,12 @@ impl Featurizer {
             }
         }
         let column = column - 2 * self.cues_len();
-        match self.chars.as_ref().and_then(|c| c.vocabulary().get(column)) {
-            Some(gram) => format!("chars:{gram:?}"),
+        if let Some(gram) = self.chars.as_ref().and_then(|c| c.vocabulary().get(column)) {
+            return format!("chars:{gram:?}");
+        }
+        let column = column - self.chars_len();
+        match self.verbs.as_ref().and_then(|v| v.vocabulary().get(column)) {
+            Some(verb) => format!("verb:{verb}"),
             None => "?".into(),
         }
     }
@@ -427,6 +468,12 @@ impl Pipeline {
             cue_weight: self.featurizer.cue_weight,
             char_features: self.featurizer.chars.clone(),
             char_weight: self.featurizer.char_weight,
+            verbs: self
+                .featurizer
+                .verbs
+                .as_ref()
+                .map(|v| v.vocabulary().to_vec()),
+            verb_weight: self.featurizer.verb_weight,
             intercept: *self.model.intercept(),
             weights: self.model.weights().to_vec(),
             training: self.summary.clone(),
@@ -513,6 +560,7 @@ impl Pipeline {
             ("context_weight", file.context_weight),
             ("cue_weight", file.cue_weight),
             ("char_weight", file.char_weight),
+            ("verb_weight", file.verb_weight),
         ] {
             if !is_weight(weight) {
                 return Err(bad(format!("{name} {weight} is invalid")));
@@ -528,6 +576,8 @@ impl Pipeline {
             cue_weight: file.cue_weight,
             chars: file.char_features,
             char_weight: file.char_weight,
+            verbs: file.verbs.map(FittedVerbs::from_vocabulary),
+            verb_weight: file.verb_weight,
         };
         if featurizer.n_features() != file.weights.len() {
             return Err(bad(format!(
@@ -605,6 +655,12 @@ struct ModelFile {
     char_features: Option<FittedTfIdf>,
     #[serde(default, skip_serializing_if = "is_zero")]
     char_weight: f64,
+    /// The reporting-clause verbs, when the model uses them (absent from
+    /// files written before they existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    verbs: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    verb_weight: f64,
     intercept: [f64; Stance::COUNT],
     /// `weights[feature][label]`, in [`Featurizer::n_features`] column order.
     weights: Vec<[f64; Stance::COUNT]>,

@@ -268,9 +268,10 @@ fn train_cv_prints_every_setting_and_the_choice() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
+    // Three alphas times clause verbs off and on.
     assert_eq!(
         out.lines().filter(|l| l.starts_with("ngram_max=1")).count(),
-        3,
+        6,
         "{out}"
     );
     assert!(out.contains("chosen:"));

@@ -18,7 +18,11 @@ fn train_save_load_gives_identical_probabilities() {
         char_weight: 0.5,
         ..PipelineParams::default()
     };
-    for params in [PipelineParams::default(), with_chars] {
+    let with_verbs = PipelineParams {
+        verb_weight: 0.5,
+        ..PipelineParams::default()
+    };
+    for params in [PipelineParams::default(), with_chars, with_verbs] {
         save_load_round_trip(&params);
     }
 }
@@ -79,6 +83,7 @@ fn explanation_contributions_add_up_to_the_prediction() {
     let params = PipelineParams {
         cue_weight: 1.0,
         char_weight: 0.5,
+        verb_weight: 0.5,
         ..PipelineParams::default()
     };
     let pipeline = Pipeline::fit(&params, &data, None).unwrap();
