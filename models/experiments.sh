@@ -14,25 +14,18 @@ run() {
 }
 echo "| experiment | flags | macro-F1 (mean ± sd) | accuracy (mean ± sd) |"
 echo "|---|---|---|---|"
-settings="--ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --alpha 1 --balance prior"
-chosen="$settings --max-iter 25"
+base="--ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --balance prior --max-iter 25"
+chosen="$base --verb-weight 1 --alpha 0.3"
 run "chosen settings" $chosen
+run "no clause verbs" $base --verb-weight 0 --alpha 0.3
+run "clause verbs 0.5" $base --verb-weight 0.5 --alpha 0.3
+run "clause verbs 2" $base --verb-weight 2 --alpha 0.3
+run "clause verbs, alpha 1" $base --verb-weight 1 --alpha 1
+run "no reporting clause" --ngram-max 2 --context-weight 0 --cue-weight 0.5 --char-weight 0.5 --verb-weight 1 --alpha 0.3 --balance prior --max-iter 25
+run "no cue lexicon" --ngram-max 2 --context-weight 0.5 --cue-weight 0 --char-weight 0.5 --verb-weight 1 --alpha 0.3 --balance prior --max-iter 25
+run "no character n-grams" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0 --verb-weight 1 --alpha 0.3 --balance prior --max-iter 25
+run "single words" --ngram-max 1 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --verb-weight 1 --alpha 0.3 --balance prior --max-iter 25
 run "no negation marks" $chosen --no-negation
-run "single words" --ngram-max 1 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --alpha 1 --balance prior --max-iter 25
-run "word trigrams" --ngram-max 3 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --alpha 1 --balance prior --max-iter 25
-run "no character n-grams" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0 --alpha 1 --balance prior --max-iter 25
-run "character n-grams 0.25" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.25 --alpha 1 --balance prior --max-iter 25
-run "character n-grams 1.0" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 1 --alpha 1 --balance prior --max-iter 25
-run "no reporting clause" --ngram-max 2 --context-weight 0 --cue-weight 0.5 --char-weight 0.5 --alpha 1 --balance prior --max-iter 25
-run "reporting clause 0.25" --ngram-max 2 --context-weight 0.25 --cue-weight 0.5 --char-weight 0.5 --alpha 1 --balance prior --max-iter 25
-run "reporting clause 1.0" --ngram-max 2 --context-weight 1 --cue-weight 0.5 --char-weight 0.5 --alpha 1 --balance prior --max-iter 25
-run "no cue lexicon" --ngram-max 2 --context-weight 0.5 --cue-weight 0 --char-weight 0.5 --alpha 1 --balance prior --max-iter 25
-run "cue lexicon 1.0" --ngram-max 2 --context-weight 0.5 --cue-weight 1 --char-weight 0.5 --alpha 1 --balance prior --max-iter 25
-run "balance none" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --alpha 1 --balance none --max-iter 25
-run "balance oversample" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --alpha 1 --balance oversample --max-iter 25
-run "alpha 0.3" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --alpha 0.3 --balance prior --max-iter 25
-run "alpha 3" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --alpha 3 --balance prior --max-iter 25
-run "50 iterations" $settings --max-iter 50
-run "min_df 3" $chosen --min-df 3
-run "max_features 10000" $chosen --max-features 10000
-run "max_features 40000" $chosen --max-features 40000
+run "alpha 0.1" $base --verb-weight 1 --alpha 0.1
+run "balance none" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --verb-weight 1 --alpha 0.3 --balance none --max-iter 25
+run "50 iterations" --ngram-max 2 --context-weight 0.5 --cue-weight 0.5 --char-weight 0.5 --verb-weight 1 --alpha 0.3 --balance prior --max-iter 50

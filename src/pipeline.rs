@@ -62,8 +62,8 @@ impl Default for PipelineParams {
     /// The settings chosen by 5-fold cross-validation on data/train.jsonl
     /// (`stance train --data data/train.jsonl --cv 5`; models/README.md):
     /// words and word pairs, reporting clause at 0.5, cue lexicon at 0.5,
-    /// character 2- to 5-grams at 0.5, alpha 1, prior balance, 25
-    /// iterations.
+    /// character 2- to 5-grams at 0.5, reporting-clause verbs at 1, alpha
+    /// 0.3, prior balance, 25 iterations.
     fn default() -> Self {
         PipelineParams {
             analyzer: AnalyzerParams::default(),
@@ -71,8 +71,8 @@ impl Default for PipelineParams {
             context_weight: 0.5,
             cue_weight: 0.5,
             char_weight: 0.5,
-            verb_weight: 0.0,
-            model: LogisticParams::default(),
+            verb_weight: 1.0,
+            model: LogisticParams::default().alpha(0.3),
         }
     }
 }
