@@ -912,6 +912,8 @@ fn is_junk_speaker(doc: &Doc, speaker: &str) -> bool {
                 | lex.time_nouns.bit();
             lex.lookup(w).0 & listed != 0
                 || is_month(w)
+                // "aged between 18 and 34 said": a number is nobody.
+                || w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                 || super::lexicon::with_lowercase(w, |l| {
                     matches!(
                         l,
@@ -1557,6 +1559,16 @@ fn np_start(doc: &Doc, end: usize, lo: usize) -> usize {
                 start = i;
                 continue;
             }
+            // "a survey of 1,300 bosses": a comma inside a number.
+            if doc.is_punct(i, ',')
+                && i > lo
+                && doc.word(i - 1).bytes().all(|b| b.is_ascii_digit())
+                && doc.word(i + 1).bytes().all(|b| b.is_ascii_digit())
+                && doc.word(i + 1).len() == 3
+            {
+                start = i;
+                continue;
+            }
             // "Standard & Poor's": an ampersand between names joins them.
             if doc.word(i) == "&"
                 && i > lo
@@ -2101,6 +2113,17 @@ mod tests {
             (
                 "Tony Blair spoke. Mr Blair's aide said it was over.",
                 Some("Mr Blair's aide"),
+            ),
+        ]);
+        // A number is nobody, and a comma inside one is no boundary.
+        assert_said_by(&[
+            (
+                "14% of people aged between 18 and 34 said they never voted.",
+                None,
+            ),
+            (
+                "A survey of 1,300 bosses said growth would slow.",
+                Some("A survey of 1,300 bosses"),
             ),
         ]);
         // An adverb between the auxiliary and the verb is skipped.
