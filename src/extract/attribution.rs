@@ -59,7 +59,7 @@ pub(crate) fn attribute_quotes(doc: &Doc, names: &NameBook) -> Vec<DirectFinding
         }
         let sentence = doc.outer_of(open_tok);
         let para = doc.para_of(open_tok);
-        let sent_lo = doc.outer.get(sentence).map_or(open_tok, |r| r.start);
+        let sent_lo = doc.sentence_start(open_tok);
         // Words between the previous quote of the sentence and this one.
         let lo = (sent_lo..open_tok)
             .rev()
@@ -315,7 +315,7 @@ fn before_quote(doc: &Doc, names: &NameBook, lo: usize, open_tok: usize) -> Opti
         if !doc.is_lowercase(j) {
             continue;
         }
-        let sentence_start = || doc.outer.get(doc.outer_of(j)).map_or(lo, |r| r.start);
+        let sentence_start = || doc.sentence_start(j);
         let np = match doc.cue(j) {
             Some(CueClass::Say | CueClass::Report | CueClass::Manner) => subject_before(doc, j, lo)
                 // "Gibbons admitted “big challenges” but insisted the “essentials” …"

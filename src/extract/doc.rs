@@ -224,6 +224,20 @@ impl<'a> Doc<'a> {
         self.info[i].outer_of as usize
     }
 
+    /// The first token of token `i`'s outer sentence.
+    #[inline]
+    pub fn sentence_start(&self, i: usize) -> usize {
+        self.outer.get(self.outer_of(i)).map_or(i, |s| s.start)
+    }
+
+    /// Whether token `i` lies in a paragraph all in capitals: a headline
+    /// ([`super::sentences::is_heading`]).
+    pub fn in_heading(&self, i: usize) -> bool {
+        self.paragraphs
+            .get(self.para_of(i))
+            .is_some_and(|p| super::sentences::is_heading(&self.text[p.clone()]))
+    }
+
     /// The paragraph of token `i`.
     #[inline]
     pub fn para_of(&self, i: usize) -> usize {

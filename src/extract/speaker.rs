@@ -213,8 +213,7 @@ impl<'a> NameBook<'a> {
     /// `None` when `np` is not "the" and lower-case words ending in a title,
     /// or no one named fits: the phrase then stays as written.
     fn by_role(&self, doc: &Doc<'a>, np: Range<usize>) -> Option<String> {
-        if !(2..=4).contains(&np.len())
-            || !super::lexicon::with_lowercase(doc.word(np.start), |w| w == "the")
+        if !is_the_phrase(doc, &np)
             || !(np.start + 1..np.end).all(|i| doc.is_lowercase(i))
             || !doc.has(np.end - 1, &doc.lex.titles)
         {
@@ -388,10 +387,7 @@ impl<'a> NameBook<'a> {
         close: usize,
     ) -> Option<String> {
         let inside = open + 1..close;
-        let named = inside
-            .clone()
-            .any(|i| doc.word(i).chars().any(char::is_lowercase));
-        if !named {
+        if !tag_is_name(doc, inside.clone()) {
             return None;
         }
         let name = || written(doc, inside.clone());
@@ -428,10 +424,7 @@ impl<'a> NameBook<'a> {
             // own before ("Liam Fox derided the plan, saying: “…” …, he
             // said"; "Andriy Yermak was blunt: „…“, he said"), nor in an
             // aside ("the minister who, he claims, is …").
-            let sentence_start = doc
-                .outer
-                .get(doc.outer_of(np.start))
-                .map_or(np.start, |s| s.start);
+            let sentence_start = doc.sentence_start(np.start);
             let trailing = np.start > sentence_start + 1
                 && (doc.is_punct(np.start - 1, ',') || doc.in_quote(np.start - 1))
                 && np.start + 1 < doc.tokens.len()
@@ -597,8 +590,7 @@ fn names_organisation(doc: &Doc, np: Range<usize>) -> bool {
 /// phrase then stays as written (peer-case convention 6: an unnamed
 /// speaker as written).
 fn by_company(doc: &Doc, np: Range<usize>) -> Option<String> {
-    if !(2..=4).contains(&np.len())
-        || !super::lexicon::with_lowercase(doc.word(np.start), |w| w == "the")
+    if !is_the_phrase(doc, &np)
         || !is_company_noun(doc.word(np.end - 1))
         || !doc.is_lowercase(np.end - 1)
         || !(np.start + 1..np.end).all(|i| doc.is_word(i) || doc.is_punct(i, '.'))
@@ -612,8 +604,7 @@ fn by_company(doc: &Doc, np: Range<usize>) -> Option<String> {
     for s in (sentence.saturating_sub(10)..=sentence).rev() {
         let range = doc.outer[s].clone();
         // A headline names the company in capitals; the story names it too.
-        let heading = doc.paragraphs.get(doc.para_of(range.start));
-        if heading.is_some_and(|p| super::sentences::is_heading(&doc.text[p.clone()])) {
+        if doc.in_heading(range.start) {
             continue;
         }
         let end = if s == sentence { np.start } else { range.end };
@@ -644,10 +635,7 @@ fn first_company(doc: &Doc, range: Range<usize>) -> Option<(String, bool)> {
                 continue;
             };
             let inside = i + 1..close;
-            if inside
-                .clone()
-                .any(|k| doc.word(k).chars().any(char::is_lowercase))
-            {
+            if tag_is_name(doc, inside.clone()) {
                 let opens = first_word == Some(i + 1);
                 return Some((written(doc, inside), opens));
             }
@@ -675,6 +663,22 @@ fn first_company(doc: &Doc, range: Range<usize>) -> Option<(String, bool)> {
         }
     }
     None
+}
+
+/// Whether the inside of a wire tag (`inside`, between "<" and ">") is a
+/// company's name ("Hoogovens Groep BV") rather than a ticker ("CSRA.S"):
+/// it has a lower-case letter.
+fn tag_is_name(doc: &Doc, inside: Range<usize>) -> bool {
+    inside
+        .into_iter()
+        .any(|i| doc.word(i).chars().any(char::is_lowercase))
+}
+
+/// Whether `np` is "the" and two to three more words: the shape of "the
+/// minister" and "the Dutch steel firm".
+fn is_the_phrase(doc: &Doc, np: &Range<usize>) -> bool {
+    (2..=4).contains(&np.len())
+        && super::lexicon::with_lowercase(doc.word(np.start), |w| w == "the")
 }
 
 /// Whether `word` is a noun that "the …" uses for a company already named.
@@ -1181,14 +1185,11 @@ fn candidates(doc: &Doc) -> Vec<Candidate> {
 /// four or more. Capitals inside a sentence in lower case ("ARIEL SHARON,
 /// the Israeli Prime Minister, said") and acronyms alone ("NATO") are not.
 fn is_headline_run(doc: &Doc, run: Range<usize>) -> bool {
-    let Some(para) = run
+    if !run
         .clone()
         .find(|&i| doc.is_word(i))
-        .and_then(|i| doc.paragraphs.get(doc.para_of(i)))
-    else {
-        return false;
-    };
-    if !super::sentences::is_heading(&doc.text[para.clone()]) {
+        .is_some_and(|i| doc.in_heading(i))
+    {
         return false;
     }
     let letters = |i: usize| doc.word(i).chars().filter(|c| c.is_alphabetic()).count();
